@@ -1,0 +1,56 @@
+//! Command-line interface of the node.
+
+use sc_cli::RunCmd;
+
+/// The node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A maintenance subcommand; without one, the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of a running node.
+	#[clap(flatten)]
+	pub run: RunCmd,
+}
+
+/// Maintenance subcommands.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management utilities.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (use `--raw` for the form nodes load).
+	#[deprecated(note = "use `export-chain-spec`")]
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification of `--chain` (add `--raw` for the raw form).
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Runtime and node benchmarks (weights are generated with `benchmark pallet`).
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}

@@ -1,0 +1,13 @@
+//! `doid-node`: the DOID chain node (validator or verifier).
+#![warn(missing_docs)]
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

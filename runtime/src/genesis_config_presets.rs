@@ -1,0 +1,116 @@
+//! Genesis presets: `development` (one validator, sudo), `local_testnet` (four exchanges'
+//! validators, sudo for tests) and `production` (the consortium template: no sudo key).
+//!
+//! The four local validators stand for the Guiyang (GZ, Alice), Beijing (BJ, Bob), Zhengzhou
+//! (ZZ, Charlie) and Shenzhen (SZ, Dave) exchanges; Eve is the court account and Ferdie the
+//! notary account. The production preset uses the same well-known keys as placeholders: a real
+//! consortium replaces them with its validators' keys before generating its raw spec.
+
+use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SessionKeys, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// Preset of the consortium's production chain (no sudo key).
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// Balance of each endowed account.
+const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// A validator of a preset: its account and session keys.
+fn validator(keyring: Sr25519Keyring) -> (AccountId, AccountId, SessionKeys) {
+	let ed = match keyring {
+		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
+		Sr25519Keyring::Ferdie => Ed25519Keyring::Ferdie,
+		Sr25519Keyring::One => Ed25519Keyring::One,
+		Sr25519Keyring::Two => Ed25519Keyring::Two,
+		_ => Ed25519Keyring::Alice,
+	};
+	let account = keyring.to_account_id();
+	let keys = SessionKeys { aura: keyring.public().into(), grandpa: ed.public().into() };
+	(account.clone(), account, keys)
+}
+
+fn genesis(
+	validators: Vec<Sr25519Keyring>,
+	min_validators: u32,
+	council: Vec<Sr25519Keyring>,
+	sudo: Option<AccountId>,
+) -> Value {
+	let session_keys: Vec<_> = validators.iter().map(|v| validator(*v)).collect();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: Sr25519Keyring::iter()
+				.map(|k| (k.to_account_id(), ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: sudo },
+		council_membership: pallet_membership::GenesisConfig {
+			members: council
+				.iter()
+				.map(|k| k.to_account_id())
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("council fits MaxMembers"),
+		},
+		validator_set: pallet_validator_set::GenesisConfig {
+			validators: session_keys.iter().map(|(a, _, _)| a.clone()).collect::<Vec<_>>(),
+			min_validators,
+		},
+		session: pallet_session::GenesisConfig { keys: session_keys },
+	})
+}
+
+fn exchanges() -> Vec<Sr25519Keyring> {
+	vec![Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+}
+
+/// Development: Alice validates alone and holds sudo.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![Sr25519Keyring::Alice],
+		1,
+		vec![Sr25519Keyring::Alice],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// Local testnet: the four exchanges validate (minimum three) and form the council.
+pub fn local_config_genesis() -> Value {
+	genesis(exchanges(), 3, exchanges(), Some(Sr25519Keyring::Alice.to_account_id()))
+}
+
+/// Production template: as the local testnet, without any sudo key.
+pub fn production_config_genesis() -> Value {
+	genesis(exchanges(), 3, exchanges(), None)
+}
+
+/// The JSON of the preset `id`.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,102 @@
+//! Chain-level helpers: signing and submitting runtime calls, reading storage and events.
+
+use crate::rpc::{Rpc, RpcError};
+use codec::{Decode, Encode};
+use doid_runtime::{signing, AccountId, Hash, RuntimeCall, RuntimeEvent};
+use serde_json::{json, Value};
+use sp_core::{sr25519, twox_128, H256};
+use std::time::Duration;
+
+/// `0x`-prefixed hex of `bytes`.
+pub fn to_hex(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+/// Bytes of a `0x`-prefixed hex string.
+pub fn from_hex(text: &str) -> Result<Vec<u8>, RpcError> {
+	hex::decode(text.trim_start_matches("0x")).map_err(|e| e.to_string())
+}
+
+/// Storage key of a plain storage value `pallet::item`.
+pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
+	[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat()
+}
+
+impl Rpc {
+	/// Read and decode the storage value at `key` (at the best block, or at `at`).
+	pub fn storage<T: Decode>(&self, key: &[u8], at: Option<H256>) -> Result<Option<T>, RpcError> {
+		let params = match at {
+			Some(hash) => json!([to_hex(key), format!("{hash:?}")]),
+			None => json!([to_hex(key)]),
+		};
+		let raw: Option<String> = self.call("state_getStorage", params)?;
+		raw.map(|hex| {
+			let bytes = from_hex(&hex)?;
+			T::decode(&mut &bytes[..]).map_err(|e| e.to_string())
+		})
+		.transpose()
+	}
+
+	/// Hash of block `number`.
+	pub fn block_hash(&self, number: u32) -> Result<H256, RpcError> {
+		let hash: String = self.call("chain_getBlockHash", json!([number]))?;
+		Ok(H256::from_slice(&from_hex(&hash)?))
+	}
+
+	/// The events of block `hash`.
+	pub fn events(&self, hash: H256) -> Result<Vec<RuntimeEvent>, RpcError> {
+		type Records = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
+		let records: Records = self.storage(&value_key("System", "Events"), Some(hash))?.unwrap_or_default();
+		Ok(records.into_iter().map(|r| r.event).collect())
+	}
+
+	/// Sign `call` with `signer` and submit it; returns the transaction hash.
+	pub fn submit(&self, call: RuntimeCall, signer: &sr25519::Pair) -> Result<String, RpcError> {
+		let account = AccountId::from(sp_core::Pair::public(signer));
+		let nonce: u32 = self.call("system_accountNextIndex", json!([account.to_string()]))?;
+		let genesis = self.block_hash(0)?;
+		let best_hash: String = self.call("chain_getBlockHash", json!([]))?;
+		let best_number = self.best_number()?;
+		let context = signing::ChainContext::new(
+			genesis,
+			H256::from_slice(&from_hex(&best_hash)?),
+			best_number,
+		);
+		let extrinsic = signing::sign(call, signer, nonce, &context);
+		self.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))
+	}
+
+	/// Submit `call` and wait (bounded) until a block includes an event matching `expect`;
+	/// returns that event.
+	pub fn submit_and_watch<T>(
+		&self,
+		call: RuntimeCall,
+		signer: &sr25519::Pair,
+		timeout: Duration,
+		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+	) -> Result<T, RpcError> {
+		let start = self.best_number()?;
+		self.submit(call, signer)?;
+		let deadline = std::time::Instant::now() + timeout;
+		let mut next = start + 1;
+		while std::time::Instant::now() < deadline {
+			let best = self.best_number()?;
+			while next <= best {
+				let hash = self.block_hash(next)?;
+				for event in self.events(hash)? {
+					if let Some(found) = expect(&event) {
+						return Ok(found);
+					}
+				}
+				next += 1;
+			}
+			std::thread::sleep(Duration::from_millis(500));
+		}
+		Err(format!("no matching event within {timeout:?} after block {start}"))
+	}
+
+	/// Decoded result of an RPC returning JSON.
+	pub fn json(&self, method: &str, params: Value) -> Result<Value, RpcError> {
+		self.call(method, params)
+	}
+}

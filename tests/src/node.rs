@@ -1,0 +1,246 @@
+//! Starting and stopping `doid-node` processes.
+
+use std::{
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	sync::atomic::{AtomicU32, Ordering},
+	time::{Duration, Instant},
+};
+
+use crate::rpc::Rpc;
+
+/// Path of the `doid-node` binary under test.
+pub fn node_binary() -> PathBuf {
+	if let Ok(path) = std::env::var("DOID_NODE_BIN") {
+		return PathBuf::from(path);
+	}
+	// The test executable lives in `<target>/<profile>/deps/`; the node in `<target>/<profile>/`.
+	let exe = std::env::current_exe().expect("current test executable");
+	let profile_dir = exe.parent().and_then(Path::parent).expect("target profile directory");
+	let candidate = profile_dir.join("doid-node");
+	assert!(
+		candidate.exists(),
+		"doid-node not found at {}: build it first (cargo build --release -p doid-node) or set DOID_NODE_BIN",
+		candidate.display()
+	);
+	candidate
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+	let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port");
+	listener.local_addr().expect("local address").port()
+}
+
+static NEXT_DIR: AtomicU32 = AtomicU32::new(0);
+
+/// A fresh temporary directory, removed when the owning [`Node`] is dropped.
+pub fn temp_dir(label: &str) -> PathBuf {
+	let dir = std::env::temp_dir().join(format!(
+		"doid-e2e-{}-{}-{}",
+		std::process::id(),
+		NEXT_DIR.fetch_add(1, Ordering::SeqCst),
+		label
+	));
+	std::fs::create_dir_all(&dir).expect("create temporary base path");
+	dir
+}
+
+/// How to start one node.
+#[derive(Clone, Debug)]
+pub struct NodeSpec {
+	/// Chain spec id or path (`dev`, `local`, a JSON file).
+	pub chain: String,
+	/// Node name; for validators also the dev key flag (`alice`, `bob`, ..., `one`).
+	pub name: String,
+	/// Author blocks and vote in GRANDPA.
+	pub validator: bool,
+	/// Keep all state and blocks (verifier nodes of courts and notaries).
+	pub archive: bool,
+	/// Multiaddresses of nodes to connect to.
+	pub bootnodes: Vec<String>,
+	/// Extra command-line arguments.
+	pub extra_args: Vec<String>,
+}
+
+impl NodeSpec {
+	/// A validator of `chain` using the dev key `key` (e.g. `alice`).
+	pub fn validator(chain: &str, key: &str) -> Self {
+		Self {
+			chain: chain.into(),
+			name: key.into(),
+			validator: true,
+			archive: false,
+			bootnodes: vec![],
+			extra_args: vec![],
+		}
+	}
+
+	/// A non-validating archive node (a court's or notary's verifier).
+	pub fn verifier(chain: &str, name: &str) -> Self {
+		Self {
+			chain: chain.into(),
+			name: name.into(),
+			validator: false,
+			archive: true,
+			bootnodes: vec![],
+			extra_args: vec![],
+		}
+	}
+
+	/// Connect to `bootnode` on start.
+	pub fn with_bootnode(mut self, bootnode: &str) -> Self {
+		self.bootnodes.push(bootnode.into());
+		self
+	}
+}
+
+/// A running `doid-node` process.
+pub struct Node {
+	/// How it was started (used to restart it).
+	pub spec: NodeSpec,
+	/// JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	/// libp2p port on 127.0.0.1.
+	pub p2p_port: u16,
+	/// Base path (database and keystore).
+	pub base_path: PathBuf,
+	child: Option<Child>,
+	peer_id: Option<String>,
+	owns_base_path: bool,
+}
+
+impl Node {
+	/// Start a node with a fresh base path and wait until its RPC answers.
+	pub fn start(spec: NodeSpec) -> Node {
+		let base_path = temp_dir(&spec.name);
+		let mut node = Node {
+			spec,
+			rpc_port: free_port(),
+			p2p_port: free_port(),
+			base_path,
+			child: None,
+			peer_id: None,
+			owns_base_path: true,
+		};
+		node.spawn();
+		node
+	}
+
+	fn spawn(&mut self) {
+		let log = std::fs::File::create(self.base_path.join("node.log")).expect("node log file");
+		let mut cmd = Command::new(node_binary());
+		cmd.arg("--chain")
+			.arg(&self.spec.chain)
+			.arg("--base-path")
+			.arg(&self.base_path)
+			.arg("--name")
+			.arg(&self.spec.name)
+			.arg("--port")
+			.arg(self.p2p_port.to_string())
+			.arg("--listen-addr")
+			.arg(format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port))
+			.arg("--rpc-port")
+			.arg(self.rpc_port.to_string())
+			.arg("--rpc-cors")
+			.arg("all")
+			.arg("--no-prometheus")
+			.arg("--no-telemetry")
+			.arg("--no-mdns")
+			.arg("--no-hardware-benchmarks")
+			.arg("--allow-private-ip")
+			.arg("--unsafe-force-node-key-generation");
+		if self.spec.validator {
+			cmd.arg("--validator").arg(format!("--{}", self.spec.name));
+		}
+		if self.spec.archive {
+			cmd.arg("--state-pruning").arg("archive").arg("--blocks-pruning").arg("archive");
+		}
+		for bootnode in &self.spec.bootnodes {
+			cmd.arg("--bootnodes").arg(bootnode);
+		}
+		cmd.args(&self.spec.extra_args);
+		cmd.stdout(Stdio::null()).stderr(log);
+		self.child = Some(cmd.spawn().expect("spawn doid-node"));
+		self.rpc().wait_ready(Duration::from_secs(60)).unwrap_or_else(|e| {
+			panic!("node {} did not come up: {e}\n{}", self.spec.name, self.log_tail())
+		});
+	}
+
+	/// A JSON-RPC client for this node.
+	pub fn rpc(&self) -> Rpc {
+		Rpc::new(self.rpc_port)
+	}
+
+	/// `/ip4/127.0.0.1/tcp/<port>/p2p/<peer id>` of this node.
+	pub fn multiaddr(&mut self) -> String {
+		if self.peer_id.is_none() {
+			let id: String = self.rpc().call("system_localPeerId", serde_json::json!([])).expect("peer id");
+			self.peer_id = Some(id);
+		}
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, self.peer_id.as_deref().unwrap_or(""))
+	}
+
+	/// Kill the process (SIGKILL), keeping its database.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Start the process again on the same ports and database.
+	pub fn restart(&mut self) {
+		self.kill();
+		self.spawn();
+	}
+
+	/// Whether the process is still running.
+	pub fn is_running(&mut self) -> bool {
+		match self.child.as_mut() {
+			Some(child) => matches!(child.try_wait(), Ok(None)),
+			None => false,
+		}
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		self.kill();
+		if self.owns_base_path && !std::thread::panicking() {
+			let _ = std::fs::remove_dir_all(&self.base_path);
+		}
+	}
+}
+
+/// Poll `check` every 500 ms until it returns `Some` or `timeout` passes.
+pub fn wait_for<T>(timeout: Duration, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+	let deadline = Instant::now() + timeout;
+	loop {
+		if let Some(value) = check() {
+			return value;
+		}
+		assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
+		std::thread::sleep(Duration::from_millis(500));
+	}
+}
+
+/// Start the four validators of the `local` chain (Alice, Bob, Charlie, Dave), all connected
+/// through Alice.
+pub fn start_local_validators() -> Vec<Node> {
+	let mut alice = Node::start(NodeSpec::validator("local", "alice"));
+	let boot = alice.multiaddr();
+	let mut nodes = vec![alice];
+	for key in ["bob", "charlie", "dave"] {
+		nodes.push(Node::start(NodeSpec::validator("local", key).with_bootnode(&boot)));
+	}
+	nodes
+}
