@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_calendar, Calendar]
 );

@@ -7,6 +7,7 @@
 //! consortium replaces them with its validators' keys before generating its raw spec.
 
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SessionKeys, SudoConfig, UNIT};
+use doid_primitives::{Date, DayKind, MILLIS_PER_DAY};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -15,6 +16,41 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// Preset of the consortium's production chain (no sudo key).
 pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// The official public-holiday and adjusted-working-day schedule of 2025–2026 (State Council
+/// notices), a copy of `shared/calendar/cn-2025-2026.json`.
+const OFFICIAL_CALENDAR: &str = include_str!("../../chain-specs/calendar/cn-2025-2026.json");
+
+/// Day length of development and local chains: 30 s, so that an end-to-end test crosses a
+/// ten-working-day notice period in minutes.
+pub const DEV_DAY_LENGTH_MS: u64 = 30_000;
+
+/// The overrides of [`OFFICIAL_CALENDAR`]: every day of each holiday range, and every adjusted
+/// working day.
+pub fn official_days() -> Vec<(Date, DayKind)> {
+	let parse = |text: &serde_json::Value| {
+		Date::parse_iso(text.as_str().expect("date string").as_bytes()).expect("valid date")
+	};
+	let calendar: serde_json::Value =
+		serde_json::from_str(OFFICIAL_CALENDAR).expect("calendar JSON parses");
+	let mut days = Vec::new();
+	for ranges in calendar["holidays"].as_object().expect("holidays by year").values() {
+		for range in ranges.as_array().expect("holiday ranges") {
+			let (first, last) = (parse(&range[0]), parse(&range[1]));
+			let mut day = first;
+			while day <= last {
+				days.push((day, DayKind::Holiday));
+				day = day.add_days(1).expect("in range");
+			}
+		}
+	}
+	for dates in calendar["adjusted_working_days"].as_object().expect("by year").values() {
+		for date in dates.as_array().expect("dates") {
+			days.push((parse(date), DayKind::Working));
+		}
+	}
+	days
+}
 
 /// Balance of each endowed account.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
@@ -42,6 +78,7 @@ fn genesis(
 	min_validators: u32,
 	council: Vec<Sr25519Keyring>,
 	sudo: Option<AccountId>,
+	day_length_ms: u64,
 ) -> Value {
 	let session_keys: Vec<_> = validators.iter().map(|v| validator(*v)).collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -64,6 +101,7 @@ fn genesis(
 			min_validators,
 		},
 		session: pallet_session::GenesisConfig { keys: session_keys },
+		calendar: pallet_calendar::GenesisConfig { day_length_ms, days: official_days() },
 	})
 }
 
@@ -78,17 +116,24 @@ pub fn development_config_genesis() -> Value {
 		1,
 		vec![Sr25519Keyring::Alice],
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		DEV_DAY_LENGTH_MS,
 	)
 }
 
 /// Local testnet: the four exchanges validate (minimum three) and form the council.
 pub fn local_config_genesis() -> Value {
-	genesis(exchanges(), 3, exchanges(), Some(Sr25519Keyring::Alice.to_account_id()))
+	genesis(
+		exchanges(),
+		3,
+		exchanges(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		DEV_DAY_LENGTH_MS,
+	)
 }
 
 /// Production template: as the local testnet, without any sudo key.
 pub fn production_config_genesis() -> Value {
-	genesis(exchanges(), 3, exchanges(), None)
+	genesis(exchanges(), 3, exchanges(), None, MILLIS_PER_DAY)
 }
 
 /// The JSON of the preset `id`.

@@ -3,7 +3,8 @@
 //!
 //! Pallets: System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Sudo (present in the
 //! runtime, but the production chain spec has no sudo key), the council of registry operators
-//! (`Council` + `CouncilMembership`), `Session` and the governed `ValidatorSet`.
+//! (`Council` + `CouncilMembership`), `Session`, the governed `ValidatorSet` and the working-day
+//! `Calendar` with its date-keyed timers.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
@@ -196,4 +197,7 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(10)]
 	pub type Grandpa = pallet_grandpa;
+	// After Aura: the calendar reads the current slot in `on_initialize`.
+	#[runtime::pallet_index(11)]
+	pub type Calendar = pallet_calendar;
 }

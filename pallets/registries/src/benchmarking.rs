@@ -2,7 +2,6 @@
 //! operator set one below or at its bound).
 
 use super::*;
-use crate::pallet::*;
 use doid_primitives::{RegistriesBenchmarkHelper, RegistryId, RegistryRules};
 use frame_benchmarking::v2::*;
 use frame_support::{

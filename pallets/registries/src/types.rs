@@ -6,7 +6,7 @@ use core::fmt::Debug;
 use doid_primitives::{RegistryRules, RulesError};
 use frame_support::{
 	traits::{ConstU32, Get},
-	BoundedVec, CloneNoBound, EqNoBound, PalletError, PartialEqNoBound, RuntimeDebugNoBound,
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PalletError, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 
@@ -45,14 +45,7 @@ pub enum RegistryStatus {
 
 /// A registry (data exchange or registration institution).
 #[derive(
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	RuntimeDebugNoBound,
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[codec(mel_bound(AccountId: MaxEncodedLen))]
 #[scale_info(skip_type_params(MaxNameLen))]
@@ -178,7 +171,14 @@ impl Default for GenesisRules {
 /// A registry created at genesis (development and local chain specs create
 /// `GZ`, `BJ`, `ZZ`, `SZ` this way).
 #[derive(frame_support::Serialize, frame_support::Deserialize, Clone, PartialEq, Eq, Debug)]
-#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+#[serde(
+	crate = "frame_support::__private::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: frame_support::Serialize",
+		deserialize = "AccountId: frame_support::Deserialize<'de>"
+	)
+)]
 pub struct GenesisRegistry<AccountId> {
 	/// Registry code (e.g. `"BJ"`).
 	pub code: String,

@@ -2,7 +2,6 @@
 //! account receiving the allowance, subjects with as many accounts as allowed).
 
 use super::*;
-use crate::pallet::*;
 use alloc::vec::Vec;
 use doid_primitives::{uscc_mod31_check_char, RegistriesBenchmarkHelper, RegistryId};
 use frame_benchmarking::v2::*;

@@ -5,7 +5,7 @@ use core::fmt::Debug;
 use doid_primitives::{Oid, RegistryId, Roles, Uscc};
 use frame_support::{
 	traits::{ConstU32, Get},
-	BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, RuntimeDebugNoBound,
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 
@@ -34,7 +34,7 @@ pub type UsccBytes = BoundedVec<u8, ConstU32<USCC_LEN>>;
 	CloneNoBound,
 	PartialEqNoBound,
 	EqNoBound,
-	RuntimeDebugNoBound,
+	DebugNoBound,
 )]
 #[codec(mel_bound())]
 #[scale_info(skip_type_params(MaxNameLen))]
@@ -57,14 +57,7 @@ pub enum IdentityInput<MaxNameLen: Get<u32>> {
 
 /// The identity of a subject as stored (the USCC validated).
 #[derive(
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	RuntimeDebugNoBound,
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[codec(mel_bound())]
 #[scale_info(skip_type_params(MaxNameLen))]
@@ -150,14 +143,7 @@ pub enum SubjectStatus {
 
 /// A subject (主体).
 #[derive(
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	RuntimeDebugNoBound,
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[codec(mel_bound(AccountId: MaxEncodedLen))]
 #[scale_info(skip_type_params(MaxNameLen, MaxAccounts))]

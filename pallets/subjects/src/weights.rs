@@ -63,7 +63,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((a as u64)))
+			.saturating_add(T::DbWeight::get().writes(a as u64))
 	}
 	fn propose_account() -> Weight {
 		Weight::from_parts(25_000_000, 4_000)
@@ -125,7 +125,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((a as u64)))
+			.saturating_add(RocksDbWeight::get().writes(a as u64))
 	}
 	fn propose_account() -> Weight {
 		Weight::from_parts(25_000_000, 4_000)

@@ -190,3 +190,27 @@ impl pallet_grandpa::Config for Runtime {
 	type EquivocationReportSystem = ();
 }
 
+
+/// Unix milliseconds at the start of the current block: Aura's current slot × slot duration
+/// (known in `on_initialize`, unlike the timestamp inherent).
+pub struct SlotStartMs;
+impl frame_support::traits::Get<u64> for SlotStartMs {
+	fn get() -> u64 {
+		u64::from(pallet_aura::CurrentSlot::<Runtime>::get()).saturating_mul(SLOT_DURATION)
+	}
+}
+
+parameter_types! {
+	/// At most a tenth of a block goes to firing due timers; the rest carries over.
+	pub TimerBudget: Weight = Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_calendar::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type CalendarOrigin = GovernanceOrigin;
+	type NowMs = SlotStartMs;
+	type Handler = ();
+	type MaxDaysPerCall = ConstU32<400>;
+	type MaxTimerWeightPerBlock = TimerBudget;
+	type WeightInfo = pallet_calendar::weights::SubstrateWeight<Runtime>;
+}

@@ -7,7 +7,7 @@ use crate::{
 	},
 };
 use doid_primitives::{RegistryId, RegistryRules};
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use sp_runtime::DispatchError;
 
 /// Whether `bytes` is 2 to 8 upper-case ASCII letters (the length upper bound is the
