@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates weights.rs of the project's pallets with the node's `benchmark pallet` command
-# (the node is always built with runtime-benchmarks). Usage: scripts/benchmark.sh [pallet...]
+# Regenerates weights.rs of the project's pallets with the node's `benchmark pallet` command.
+# Builds doid-node with the `benchmark-cli` feature first (a heavier build than the default).
+# Usage: scripts/benchmark.sh [pallet-dir...]   (default: every directory under pallets/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-NODE="${DOID_NODE_BIN:-$CARGO_TARGET_DIR/release/doid-node}"
-[ -x "$NODE" ] || cargo build --release --locked -p doid-node
+cargo build --release --locked -p doid-node --features benchmark-cli
+NODE="$CARGO_TARGET_DIR/release/doid-node"
+WASM="$CARGO_TARGET_DIR/release/wbuild/doid-runtime/doid_runtime.compact.compressed.wasm"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 pallets=("$@")
@@ -16,7 +18,7 @@ for dir in "${pallets[@]}"; do
 	name="pallet_${dir//-/_}"
 	echo "benchmarking $name"
 	"$NODE" benchmark pallet \
-		--runtime "$(ls -t "$CARGO_TARGET_DIR"/release/wbuild/doid-runtime/doid_runtime.compact.compressed.wasm | head -1)" \
+		--runtime "$WASM" \
 		--genesis-builder=runtime --genesis-builder-preset=development \
 		--pallet "$name" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" --wasm-execution=compiled \

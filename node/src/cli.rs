@@ -47,7 +47,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime and node benchmarks (weights are generated with `benchmark pallet`).
+	/// Runtime and node benchmarks (weights are generated with `benchmark pallet`); only in
+	/// builds with the `benchmark-cli` feature.
+	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

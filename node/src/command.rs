@@ -1,16 +1,13 @@
 //! Parses the command line and runs the node or a maintenance subcommand.
 
 use crate::{
-	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Subcommand},
 	service,
 };
-use doid_runtime::{Block, EXISTENTIAL_DEPOSIT};
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use doid_runtime::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_keyring::Sr25519Keyring;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -109,47 +106,8 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
-		Some(Subcommand::Benchmark(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) => cmd
-					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-						config.chain_spec,
-					)),
-				BenchmarkCmd::Block(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					cmd.run(client)
-				},
-				BenchmarkCmd::Storage(_) =>
-					Err("storage benchmarks are not wired into doid-node".into()),
-				BenchmarkCmd::Overhead(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					let ext_builder = RemarkBuilder::new(client.clone());
-					cmd.run(
-						config.chain_spec.name().into(),
-						client,
-						inherent_benchmark_data()?,
-						Vec::new(),
-						&ext_builder,
-						false,
-					)
-				},
-				BenchmarkCmd::Extrinsic(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					let ext_factory = ExtrinsicFactory(vec![
-						Box::new(RemarkBuilder::new(client.clone())),
-						Box::new(TransferKeepAliveBuilder::new(
-							client.clone(),
-							Sr25519Keyring::Alice.to_account_id(),
-							EXISTENTIAL_DEPOSIT,
-						)),
-					]);
-					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
-				},
-				BenchmarkCmd::Machine(cmd) =>
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-			})
-		},
+		#[cfg(feature = "benchmark-cli")]
+		Some(Subcommand::Benchmark(cmd)) => benchmark(&cli, cmd),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
@@ -172,4 +130,53 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 	}
+}
+
+/// Run a `benchmark` subcommand (weights, block and extrinsic overhead, machine).
+#[cfg(feature = "benchmark-cli")]
+fn benchmark(cli: &Cli, cmd: &frame_benchmarking_cli::BenchmarkCmd) -> sc_cli::Result<()> {
+	use crate::benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder};
+	use doid_runtime::EXISTENTIAL_DEPOSIT;
+	use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+	use sp_keyring::Sr25519Keyring;
+
+		let runner = cli.create_runner(cmd)?;
+		runner.sync_run(|config| match cmd {
+			BenchmarkCmd::Pallet(cmd) => cmd
+				.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+					config.chain_spec,
+				)),
+			BenchmarkCmd::Block(cmd) => {
+				let PartialComponents { client, .. } = service::new_partial(&config)?;
+				cmd.run(client)
+			},
+			BenchmarkCmd::Storage(_) =>
+				Err("storage benchmarks are not wired into doid-node".into()),
+			BenchmarkCmd::Overhead(cmd) => {
+				let PartialComponents { client, .. } = service::new_partial(&config)?;
+				let ext_builder = RemarkBuilder::new(client.clone());
+				cmd.run(
+					config.chain_spec.name().into(),
+					client,
+					inherent_benchmark_data()?,
+					Vec::new(),
+					&ext_builder,
+					false,
+				)
+			},
+			BenchmarkCmd::Extrinsic(cmd) => {
+				let PartialComponents { client, .. } = service::new_partial(&config)?;
+				let ext_factory = ExtrinsicFactory(vec![
+					Box::new(RemarkBuilder::new(client.clone())),
+					Box::new(TransferKeepAliveBuilder::new(
+						client.clone(),
+						Sr25519Keyring::Alice.to_account_id(),
+						EXISTENTIAL_DEPOSIT,
+					)),
+				]);
+				cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
+			},
+			BenchmarkCmd::Machine(cmd) =>
+				cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+		})
 }

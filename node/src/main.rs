@@ -1,6 +1,7 @@
 //! `doid-node`: the DOID chain node (validator or verifier).
 #![warn(missing_docs)]
 
+#[cfg(feature = "benchmark-cli")]
 mod benchmarking;
 mod chain_spec;
 mod cli;

@@ -11,4 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_calendar, Calendar]
+	[pallet_registries, Registries]
+	[pallet_subjects, Subjects]
 );

@@ -102,7 +102,48 @@ fn genesis(
 		},
 		session: pallet_session::GenesisConfig { keys: session_keys },
 		calendar: pallet_calendar::GenesisConfig { day_length_ms, days: official_days() },
+		registries: pallet_registries::GenesisConfig {
+			oid_root: alloc::string::String::from(DEV_OID_ROOT_STR),
+			registries: exchange_registries(&validators),
+		},
 	})
+}
+
+/// The OID root of development and template chains: `2.999`, the arc X.660 reserves for
+/// examples. A production consortium puts its registered arc here.
+const DEV_OID_ROOT_STR: &str = "2.999";
+
+/// The exchanges of the presets, numbered (and given OID arcs) in this order: Guiyang (GZ,
+/// 30-working-day notice), Beijing (BJ, 10), Zhengzhou (ZZ), Shenzhen (SZ). Each registry's
+/// administrator is the validator of the same position, or Alice when there are fewer.
+fn exchange_registries(
+	validators: &[Sr25519Keyring],
+) -> Vec<pallet_registries::GenesisRegistry<AccountId>> {
+	let exchanges: [(&str, &str, &str, u16); 4] = [
+		("GZ", "贵阳大数据交易所", "GZDEX", 30),
+		("BJ", "北京国际大数据交易所", "BJSZD", 10),
+		("ZZ", "郑州数据交易中心", "ZZDEX", 10),
+		("SZ", "深圳数据交易所", "SZDEX", 10),
+	];
+	exchanges
+		.iter()
+		.enumerate()
+		.map(|(i, (code, name, prefix, notice_wd))| {
+			let admin = validators.get(i).copied().unwrap_or(Sr25519Keyring::Alice).to_account_id();
+			pallet_registries::GenesisRegistry {
+				code: (*code).into(),
+				name: (*name).into(),
+				number_prefix: (*prefix).into(),
+				rules: pallet_registries::GenesisRules {
+					notice_wd: *notice_wd,
+					objection_bond: 100 * UNIT,
+					..pallet_registries::GenesisRules::from(doid_primitives::RegistryRules::default())
+				},
+				admin,
+				operators: Vec::new(),
+			}
+		})
+		.collect()
 }
 
 fn exchanges() -> Vec<Sr25519Keyring> {

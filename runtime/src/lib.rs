@@ -4,7 +4,8 @@
 //! Pallets: System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Sudo (present in the
 //! runtime, but the production chain spec has no sudo key), the council of registry operators
 //! (`Council` + `CouncilMembership`), `Session`, the governed `ValidatorSet` and the working-day
-//! `Calendar` with its date-keyed timers.
+//! `Calendar` with its date-keyed timers, the `Registries` (data exchanges, tenants of the
+//! consortium) and the real-name `Subjects` with their OIDs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
@@ -21,13 +22,12 @@ pub mod genesis_config_presets;
 pub mod signing;
 
 extern crate alloc;
+use alloc::vec::Vec;
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -93,12 +93,6 @@ pub const MILLI_UNIT: Balance = 1_000_000_000;
 pub const MICRO_UNIT: Balance = 1_000_000;
 /// Existential deposit.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Transaction signature (sr25519, ed25519 or ecdsa).
 pub type Signature = MultiSignature;
@@ -200,4 +194,8 @@ mod runtime {
 	// After Aura: the calendar reads the current slot in `on_initialize`.
 	#[runtime::pallet_index(11)]
 	pub type Calendar = pallet_calendar;
+	#[runtime::pallet_index(12)]
+	pub type Registries = pallet_registries;
+	#[runtime::pallet_index(13)]
+	pub type Subjects = pallet_subjects;
 }

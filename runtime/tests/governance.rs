@@ -11,7 +11,7 @@ use sp_runtime::DispatchError;
 
 fn motion(call: RuntimeCall, ayes: &[sp_keyring::Sr25519Keyring]) -> Result<(), DispatchError> {
 	let length = call.encoded_size() as u32;
-	let hash = sp_core::blake2_256(&call.encode()).into();
+	let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
 	assert_ok!(Council::propose(RuntimeOrigin::signed(ayes[0].to_account_id()), 3, Box::new(call), length));
 	for voter in &ayes[1..] {
@@ -73,7 +73,7 @@ fn a_council_minority_or_an_outsider_cannot_change_validators() {
 		// Two of four ayes stay below the threshold: the motion cannot close as approved.
 		let call = remove(Dave);
 		let length = call.encoded_size() as u32;
-		let hash = sp_core::blake2_256(&call.encode()).into();
+		let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 		assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 3, Box::new(call), length));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Bob.to_account_id()), hash, 0, true));
 		assert_noop!(
@@ -88,7 +88,7 @@ fn a_council_minority_or_an_outsider_cannot_change_validators() {
 		// A council threshold below two thirds executes with a proportion the origin rejects.
 		let call = remove(Dave);
 		let length = call.encoded_size() as u32;
-		let hash = sp_core::blake2_256(&call.encode()).into();
+		let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 		assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 2, Box::new(call), length));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Bob.to_account_id()), hash, 1, true));
 		assert_ok!(Council::close(RuntimeOrigin::signed(Alice.to_account_id()), hash, 1, Weight::from_parts(1_000_000_000_000, 1_000_000), length));
@@ -112,4 +112,20 @@ fn production_preset_has_no_sudo_and_dev_has_one_validator() {
 		common::advance_blocks(25);
 		assert!(pallet_session::CurrentIndex::<Runtime>::get() >= 2);
 	});
+}
+
+#[test]
+fn presets_create_the_four_exchange_registries_under_the_dev_oid_root() {
+	use doid_primitives::RegistriesInspect;
+	for preset in ["development", "local_testnet", "production"] {
+		common::ext_from_preset(preset).execute_with(|| {
+			assert_eq!(doid_runtime::Registries::oid_root().as_str(), "2.999");
+			for (id, code) in [(1u32, "GZ"), (2, "BJ"), (3, "ZZ"), (4, "SZ")] {
+				assert!(doid_runtime::Registries::is_active(id), "{preset} {code}");
+				assert_eq!(doid_runtime::Registries::oid_arc(id), Some(id));
+			}
+			assert_eq!(doid_runtime::Registries::rules(1).map(|r| r.notice_wd), Some(30));
+			assert_eq!(doid_runtime::Registries::rules(2).map(|r| r.notice_wd), Some(10));
+		});
+	}
 }

@@ -4,7 +4,8 @@ use crate::rpc::{Rpc, RpcError};
 use codec::{Decode, Encode};
 use doid_runtime::{signing, AccountId, Hash, RuntimeCall, RuntimeEvent};
 use serde_json::{json, Value};
-use sp_core::{sr25519, twox_128, H256};
+use sp_core::{sr25519, H256};
+use sp_io::hashing::twox_128;
 use std::time::Duration;
 
 /// `0x`-prefixed hex of `bytes`.

@@ -137,8 +137,6 @@ impl Node {
 			.arg(&self.base_path)
 			.arg("--name")
 			.arg(&self.spec.name)
-			.arg("--port")
-			.arg(self.p2p_port.to_string())
 			.arg("--listen-addr")
 			.arg(format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port))
 			.arg("--rpc-port")
@@ -148,7 +146,6 @@ impl Node {
 			.arg("--no-prometheus")
 			.arg("--no-telemetry")
 			.arg("--no-mdns")
-			.arg("--no-hardware-benchmarks")
 			.arg("--allow-private-ip")
 			.arg("--unsafe-force-node-key-generation");
 		if self.spec.validator {

@@ -13,7 +13,7 @@ const MINUTE: Duration = Duration::from_secs(60);
 /// Alice closes. Returns the `Executed` result of the motion.
 fn council_execute(rpc: &Rpc, call: RuntimeCall) -> Result<(), sp_runtime::DispatchError> {
 	let length = call.encoded_size() as u32;
-	let proposal_hash = sp_core::blake2_256(&call.encode()).into();
+	let proposal_hash = sp_io::hashing::blake2_256(&call.encode()).into();
 	let propose = RuntimeCall::Council(pallet_collective::Call::propose {
 		threshold: 3,
 		proposal: Box::new(call),
@@ -97,7 +97,7 @@ fn council_adds_and_removes_validators_but_not_below_the_minimum() {
 	wait_for(MINUTE, "keys of One on chain", || {
 		let key = [
 			value_key("Session", "NextKeys"),
-			sp_core::twox_64(&one.to_account_id().encode()).to_vec(),
+			sp_io::hashing::twox_64(&one.to_account_id().encode()).to_vec(),
 			one.to_account_id().encode(),
 		]
 		.concat();

@@ -1,11 +1,12 @@
 //! Benchmarks of the validator set (worst case: a full set).
 
 use super::*;
-use alloc::vec;
 use codec::Decode;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
-use frame_system::RawOrigin;
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 use sp_runtime::traits::{Convert, TrailingZeroInput};
 
 fn with_keys<T: Config>(index: u32) -> T::AccountId {

@@ -1,7 +1,9 @@
 //! Configuration of every pallet of the runtime.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -34,8 +36,11 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// 5 MiB blocks, three quarters of it for normal transactions.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u8 = 42;
 }
 
@@ -213,4 +218,31 @@ impl pallet_calendar::Config for Runtime {
 	type MaxDaysPerCall = ConstU32<400>;
 	type MaxTimerWeightPerBlock = TimerBudget;
 	type WeightInfo = pallet_calendar::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_registries::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RegistryOrigin = GovernanceOrigin;
+	type MaxOperators = ConstU32<32>;
+	type MaxNameLen = ConstU32<128>;
+	type WeightInfo = pallet_registries::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Paid by the registry's administrator to a newly verified subject's main account, so
+	/// that it can pay transaction fees.
+	pub const VerificationAllowance: Balance = 10 * super::UNIT;
+}
+
+impl pallet_subjects::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registries = super::Registries;
+	type Currency = Balances;
+	type VerificationAllowance = VerificationAllowance;
+	type Activity = ();
+	type MaxAccountsPerSubject = ConstU32<8>;
+	type MaxNameLen = ConstU32<128>;
+	type WeightInfo = pallet_subjects::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::Registries;
 }

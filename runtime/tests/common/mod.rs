@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use doid_runtime::{genesis_config_presets, BuildStorage, RuntimeGenesisConfig};
-use frame_support::traits::Hooks;
+use frame_support::traits::OnInitialize;
 
 /// Test externalities with the genesis of the named preset (`development`, `local_testnet`,
 /// `production`).
