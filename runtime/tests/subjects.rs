@@ -24,7 +24,7 @@ fn council_passes(call: RuntimeCall) {
 	let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
 	assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 3, Box::new(call), length));
-	for voter in [Bob, Charlie] {
+	for voter in [Alice, Bob, Charlie] {
 		assert_ok!(Council::vote(RuntimeOrigin::signed(voter.to_account_id()), hash, index, true));
 	}
 	assert_ok!(Council::close(

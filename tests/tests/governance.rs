@@ -9,8 +9,8 @@ use std::time::Duration;
 
 const MINUTE: Duration = Duration::from_secs(60);
 
-/// Pass `call` through the council: Alice proposes (threshold 3 of 4), Bob and Charlie vote aye,
-/// Alice closes. Returns the `Executed` result of the motion.
+/// Pass `call` through the council: Alice proposes (threshold 3 of 4), Alice, Bob and Charlie
+/// vote aye (proposing is not voting), Alice closes. Returns the `Executed` result of the motion.
 fn council_execute(rpc: &Rpc, call: RuntimeCall) -> Result<(), sp_runtime::DispatchError> {
 	let length = call.encoded_size() as u32;
 	let proposal_hash = sp_io::hashing::blake2_256(&call.encode()).into();
@@ -29,7 +29,7 @@ fn council_execute(rpc: &Rpc, call: RuntimeCall) -> Result<(), sp_runtime::Dispa
 			_ => None,
 		})
 		.expect("proposal accepted");
-	for voter in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie] {
+	for voter in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie] {
 		let vote = RuntimeCall::Council(pallet_collective::Call::vote {
 			proposal: proposal_hash,
 			index,
