@@ -40,20 +40,29 @@ enum Check {
 fn check(check: &Check) -> Result<String, String> {
 	match check {
 		Check::Uscc { code } => Uscc::parse(code.as_bytes())
-			.map(|u| format!("valid USCC {} (division {})", u.as_str(), String::from_utf8_lossy(u.division_code())))
+			.map(|u| {
+				format!(
+					"valid USCC {} (division {})",
+					u.as_str(),
+					String::from_utf8_lossy(u.division_code())
+				)
+			})
 			.map_err(|e| format!("invalid USCC: {e}")),
 		Check::ResidentId { number } => ResidentIdNumber::parse(number.as_bytes())
 			.map(|_| "valid resident identity number".to_string())
 			.map_err(|e| format!("invalid resident identity number: {e}")),
 		Check::RegNo { number } => RegistrationNumber::parse(number.as_bytes())
-			.map(|n| format!("valid registration number {n} (year {}, serial {})", n.year(), n.serial()))
+			.map(|n| {
+				format!("valid registration number {n} (year {}, serial {})", n.year(), n.serial())
+			})
 			.map_err(|e| format!("invalid registration number: {e}")),
 		Check::Oid { oid } => Oid::parse(oid.as_bytes())
 			.map(|o| format!("valid OID {} ({} arcs)", o.as_str(), o.arc_count()))
 			.map_err(|e| format!("invalid OID: {e}")),
 		Check::Date { date } => Date::parse_iso(date.as_bytes())
 			.map(|d| {
-				const NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+				const NAMES: [&str; 7] =
+					["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 				format!("{} is a {}", date, NAMES[d.weekday() as usize % 7])
 			})
 			.map_err(|e| format!("invalid date (expected YYYY-MM-DD): {e}")),
@@ -69,11 +78,11 @@ fn main() -> ExitCode {
 		Ok(message) => {
 			println!("{message}");
 			ExitCode::SUCCESS
-		},
+		}
 		Err(message) => {
 			eprintln!("{message}");
 			ExitCode::FAILURE
-		},
+		}
 	}
 }
 

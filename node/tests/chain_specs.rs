@@ -41,7 +41,11 @@ fn local_spec_has_four_exchange_validators_and_council() {
 fn production_spec_has_no_sudo_key() {
 	let spec = export("production", false);
 	let genesis = patch(&spec);
-	assert!(genesis["sudo"]["key"].is_null(), "production must not have a sudo key: {}", genesis["sudo"]);
+	assert!(
+		genesis["sudo"]["key"].is_null(),
+		"production must not have a sudo key: {}",
+		genesis["sudo"]
+	);
 	assert_eq!(spec["chainType"], "Live");
 }
 

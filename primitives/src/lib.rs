@@ -37,8 +37,8 @@ pub mod uscc;
 
 pub use calendar::*;
 pub use checksum::{
-    mod11_2_check_char, mod11_2_verify, mod37_36_check_char, mod37_36_verify,
-    uscc_mod31_check_char, uscc_mod31_verify, ChecksumError,
+	mod11_2_check_char, mod11_2_verify, mod37_36_check_char, mod37_36_verify,
+	uscc_mod31_check_char, uscc_mod31_verify, ChecksumError,
 };
 pub use date::{chain_date, date_of_timestamp, Date, DateError, MILLIS_PER_DAY};
 pub use digest::{Digest, DigestAlgorithm, DigestError};

@@ -7,8 +7,8 @@
 //! consortium replaces them with its validators' keys before generating its raw spec.
 
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SessionKeys, SudoConfig, UNIT};
-use doid_primitives::{Date, DayKind, MILLIS_PER_DAY};
 use alloc::{vec, vec::Vec};
+use doid_primitives::{Date, DayKind, MILLIS_PER_DAY};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_genesis_builder::{self, PresetId};
@@ -137,7 +137,9 @@ fn exchange_registries(
 				rules: pallet_registries::GenesisRules {
 					notice_wd: *notice_wd,
 					objection_bond: 100 * UNIT,
-					..pallet_registries::GenesisRules::from(doid_primitives::RegistryRules::default())
+					..pallet_registries::GenesisRules::from(
+						doid_primitives::RegistryRules::default(),
+					)
 				},
 				admin,
 				operators: Vec::new(),

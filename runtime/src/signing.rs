@@ -3,8 +3,8 @@
 //! Only the standard transaction extensions are used, in the order of [`crate::TxExtension`].
 
 use crate::{
-	configs::BlockHashCount, Hash, Runtime, RuntimeCall, Signature, SignedPayload,
-	TxExtension, UncheckedExtrinsic, VERSION,
+	configs::BlockHashCount, Hash, Runtime, RuntimeCall, Signature, SignedPayload, TxExtension,
+	UncheckedExtrinsic, VERSION,
 };
 use codec::Encode;
 use sp_core::{sr25519, Pair};

@@ -4,7 +4,9 @@
 mod common;
 
 use codec::Encode;
-use doid_runtime::{Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, ValidatorSet};
+use doid_runtime::{
+	Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, ValidatorSet,
+};
 use frame_support::{assert_noop, assert_ok, weights::Weight};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Ferdie};
 use sp_runtime::DispatchError;
@@ -13,7 +15,12 @@ fn motion(call: RuntimeCall, ayes: &[sp_keyring::Sr25519Keyring]) -> Result<(), 
 	let length = call.encoded_size() as u32;
 	let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-	assert_ok!(Council::propose(RuntimeOrigin::signed(ayes[0].to_account_id()), 3, Box::new(call), length));
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(ayes[0].to_account_id()),
+		3,
+		Box::new(call),
+		length
+	));
 	for voter in ayes {
 		assert_ok!(Council::vote(RuntimeOrigin::signed(voter.to_account_id()), hash, index, true));
 	}
@@ -29,16 +36,21 @@ fn motion(call: RuntimeCall, ayes: &[sp_keyring::Sr25519Keyring]) -> Result<(), 
 		.into_iter()
 		.rev()
 		.find_map(|r| match r.event {
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
-			RuntimeEvent::Council(pallet_collective::Event::Disapproved { .. }) =>
-				Some(Err(DispatchError::Other("disapproved"))),
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+				Some(result)
+			}
+			RuntimeEvent::Council(pallet_collective::Event::Disapproved { .. }) => {
+				Some(Err(DispatchError::Other("disapproved")))
+			}
 			_ => None,
 		})
 		.expect("motion closed")
 }
 
 fn remove(who: sp_keyring::Sr25519Keyring) -> RuntimeCall {
-	RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator { validator: who.to_account_id() })
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+		validator: who.to_account_id(),
+	})
 }
 
 #[test]
@@ -46,7 +58,10 @@ fn local_genesis_has_four_validators_and_council() {
 	common::ext_from_preset("local_testnet").execute_with(|| {
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 3);
-		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(), 4);
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+			4
+		);
 		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
@@ -59,10 +74,7 @@ fn two_thirds_of_the_council_remove_a_validator_but_not_below_minimum() {
 		assert_eq!(motion(remove(Dave), &[Alice, Bob, Charlie]), Ok(()));
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 3);
 		let refused = motion(remove(Charlie), &[Alice, Bob, Charlie]);
-		assert_eq!(
-			refused,
-			Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into())
-		);
+		assert_eq!(refused, Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()));
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 3);
 	});
 }
@@ -74,28 +86,56 @@ fn a_council_minority_or_an_outsider_cannot_change_validators() {
 		let call = remove(Dave);
 		let length = call.encoded_size() as u32;
 		let hash = sp_io::hashing::blake2_256(&call.encode()).into();
-		assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 3, Box::new(call), length));
+		assert_ok!(Council::propose(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			3,
+			Box::new(call),
+			length
+		));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Alice.to_account_id()), hash, 0, true));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Bob.to_account_id()), hash, 0, true));
 		assert_noop!(
-			Council::close(RuntimeOrigin::signed(Alice.to_account_id()), hash, 0, Weight::from_parts(1_000_000_000_000, 1_000_000), length),
+			Council::close(
+				RuntimeOrigin::signed(Alice.to_account_id()),
+				hash,
+				0,
+				Weight::from_parts(1_000_000_000_000, 1_000_000),
+				length
+			),
 			pallet_collective::Error::<Runtime, pallet_collective::Instance1>::TooEarly
 		);
 		// A signed account is not governance.
 		assert_noop!(
-			ValidatorSet::remove_validator(RuntimeOrigin::signed(Ferdie.to_account_id()), Dave.to_account_id()),
+			ValidatorSet::remove_validator(
+				RuntimeOrigin::signed(Ferdie.to_account_id()),
+				Dave.to_account_id()
+			),
 			DispatchError::BadOrigin
 		);
-		// A council threshold below two thirds executes with a proportion the origin rejects.
-		let call = remove(Dave);
+		// A council threshold below two thirds executes with a proportion the origin rejects
+		// (another call: the first motion is still open and would be a duplicate).
+		let call = remove(Charlie);
 		let length = call.encoded_size() as u32;
 		let hash = sp_io::hashing::blake2_256(&call.encode()).into();
-		assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 2, Box::new(call), length));
+		assert_ok!(Council::propose(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			2,
+			Box::new(call),
+			length
+		));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Alice.to_account_id()), hash, 1, true));
 		assert_ok!(Council::vote(RuntimeOrigin::signed(Bob.to_account_id()), hash, 1, true));
-		assert_ok!(Council::close(RuntimeOrigin::signed(Alice.to_account_id()), hash, 1, Weight::from_parts(1_000_000_000_000, 1_000_000), length));
+		assert_ok!(Council::close(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			hash,
+			1,
+			Weight::from_parts(1_000_000_000_000, 1_000_000),
+			length
+		));
 		let executed = System::events().into_iter().rev().find_map(|r| match r.event {
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+				Some(result)
+			}
 			_ => None,
 		});
 		assert_eq!(executed, Some(Err(DispatchError::BadOrigin)));

@@ -7,7 +7,9 @@ mod common;
 
 use codec::Encode;
 use doid_primitives::{Roles, SubjectRole, SubjectsInspect};
-use doid_runtime::{Council, Registries, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Subjects, System};
+use doid_runtime::{
+	Council, Registries, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Subjects, System,
+};
 use frame_support::{assert_noop, assert_ok, weights::Weight};
 use pallet_subjects::{Error, IdentityInput};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve, Ferdie, One, Two};
@@ -23,7 +25,12 @@ fn council_passes(call: RuntimeCall) {
 	let length = call.encoded_size() as u32;
 	let hash = sp_io::hashing::blake2_256(&call.encode()).into();
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-	assert_ok!(Council::propose(RuntimeOrigin::signed(Alice.to_account_id()), 3, Box::new(call), length));
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(Alice.to_account_id()),
+		3,
+		Box::new(call),
+		length
+	));
 	for voter in [Alice, Bob, Charlie] {
 		assert_ok!(Council::vote(RuntimeOrigin::signed(voter.to_account_id()), hash, index, true));
 	}
@@ -62,7 +69,12 @@ fn council_registry_enterprise_verification_walk() {
 
 		// An invalid USCC (last character corrupted) is refused and nothing is stored.
 		assert_noop!(
-			Subjects::register_subject(signed(One), tj, organisation("914403001922038217", "华为"), [7; 32]),
+			Subjects::register_subject(
+				signed(One),
+				tj,
+				organisation("914403001922038217", "华为"),
+				[7; 32]
+			),
 			Error::<Runtime>::InvalidUscc
 		);
 		// The enterprise registers with a valid USCC.
@@ -75,16 +87,27 @@ fn council_registry_enterprise_verification_walk() {
 		let subject = Subjects::subject_of(&One.to_account_id()).expect("subject registered");
 		// The same USCC again, from another account: duplicate.
 		assert_noop!(
-			Subjects::register_subject(signed(Two), tj, organisation("914403001922038216", "华为"), [8; 32]),
+			Subjects::register_subject(
+				signed(Two),
+				tj,
+				organisation("914403001922038216", "华为"),
+				[8; 32]
+			),
 			Error::<Runtime>::DuplicateUscc
 		);
 		// Eve is not an operator of TJ: she cannot verify.
 		let roles = Roles::from_roles(&[SubjectRole::DataSupplier, SubjectRole::DataMerchant]);
-		assert_noop!(Subjects::verify_subject(signed(Eve), subject, roles), Error::<Runtime>::NotOperator);
+		assert_noop!(
+			Subjects::verify_subject(signed(Eve), subject, roles),
+			Error::<Runtime>::NotOperator
+		);
 		// Ferdie (TJ's administrator and first operator) verifies: OID {root}.1.{arc}.{serial}.
 		let before = pallet_balances::Pallet::<Runtime>::free_balance(One.to_account_id());
 		assert_ok!(Subjects::verify_subject(signed(Ferdie), subject, roles));
-		assert_eq!(Subjects::oid(subject).map(|o| o.as_str().to_string()), Some("2.999.1.5.1".into()));
+		assert_eq!(
+			Subjects::oid(subject).map(|o| o.as_str().to_string()),
+			Some("2.999.1.5.1".into())
+		);
 		assert!(Subjects::is_verified(subject));
 		assert!(Subjects::has_role(subject, SubjectRole::DataMerchant));
 		assert!(!Subjects::has_role(subject, SubjectRole::Court));

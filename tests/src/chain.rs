@@ -47,7 +47,8 @@ impl Rpc {
 	/// The events of block `hash`.
 	pub fn events(&self, hash: H256) -> Result<Vec<RuntimeEvent>, RpcError> {
 		type Records = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
-		let records: Records = self.storage(&value_key("System", "Events"), Some(hash))?.unwrap_or_default();
+		let records: Records =
+			self.storage(&value_key("System", "Events"), Some(hash))?.unwrap_or_default();
 		Ok(records.into_iter().map(|r| r.event).collect())
 	}
 

@@ -173,10 +173,15 @@ impl Node {
 	/// `/ip4/127.0.0.1/tcp/<port>/p2p/<peer id>` of this node.
 	pub fn multiaddr(&mut self) -> String {
 		if self.peer_id.is_none() {
-			let id: String = self.rpc().call("system_localPeerId", serde_json::json!([])).expect("peer id");
+			let id: String =
+				self.rpc().call("system_localPeerId", serde_json::json!([])).expect("peer id");
 			self.peer_id = Some(id);
 		}
-		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, self.peer_id.as_deref().unwrap_or(""))
+		format!(
+			"/ip4/127.0.0.1/tcp/{}/p2p/{}",
+			self.p2p_port,
+			self.peer_id.as_deref().unwrap_or("")
+		)
 	}
 
 	/// Kill the process (SIGKILL), keeping its database.

@@ -32,7 +32,11 @@ impl Rpc {
 	}
 
 	/// Call `method` with positional `params` (a JSON array) and decode the result.
-	pub fn call<T: serde::de::DeserializeOwned>(&self, method: &str, params: Value) -> Result<T, RpcError> {
+	pub fn call<T: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: Value,
+	) -> Result<T, RpcError> {
 		let mut builder = jsonrpsee::core::params::ArrayParams::new();
 		if let Value::Array(items) = params {
 			for item in items {

@@ -7,8 +7,7 @@ use std::time::Duration;
 const MINUTE: Duration = Duration::from_secs(60);
 
 fn finalized_all(nodes: &[&Node], at_least: u32) -> Option<Vec<u32>> {
-	let numbers: Vec<u32> =
-		nodes.iter().map(|n| n.rpc().finalized_number().unwrap_or(0)).collect();
+	let numbers: Vec<u32> = nodes.iter().map(|n| n.rpc().finalized_number().unwrap_or(0)).collect();
 	numbers.iter().all(|n| *n >= at_least).then_some(numbers)
 }
 
@@ -21,11 +20,13 @@ fn four_validators_and_a_verifier_finalize_and_survive_a_crash() {
 	// Everyone finalizes block 3.
 	{
 		let all: Vec<&Node> = validators.iter().chain(std::iter::once(&verifier)).collect();
-		let numbers = wait_for(3 * MINUTE, "all five nodes finalize block 3", || finalized_all(&all, 3));
+		let numbers =
+			wait_for(3 * MINUTE, "all five nodes finalize block 3", || finalized_all(&all, 3));
 		println!("finalized on all five nodes: {numbers:?}");
 	}
 	// The verifier is not an authority: it imports but does not author.
-	let verifier_role: serde_json::Value = verifier.rpc().json("system_nodeRoles", serde_json::json!([])).unwrap();
+	let verifier_role: serde_json::Value =
+		verifier.rpc().json("system_nodeRoles", serde_json::json!([])).unwrap();
 	assert_eq!(verifier_role, serde_json::json!(["Full"]));
 
 	// Kill Dave: three of four validators keep more than two thirds, so finality goes on.

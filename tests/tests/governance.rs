@@ -38,7 +38,9 @@ fn council_execute(rpc: &Rpc, call: RuntimeCall) -> Result<(), sp_runtime::Dispa
 		rpc.submit_and_watch(vote, &voter.pair(), MINUTE, |e| match e {
 			RuntimeEvent::Council(pallet_collective::Event::Voted { account, .. })
 				if *account == voter.to_account_id() =>
-				Some(()),
+			{
+				Some(())
+			}
 			_ => None,
 		})
 		.expect("vote accepted");
@@ -52,7 +54,9 @@ fn council_execute(rpc: &Rpc, call: RuntimeCall) -> Result<(), sp_runtime::Dispa
 	rpc.submit_and_watch(close, &Sr25519Keyring::Alice.pair(), MINUTE, |e| match e {
 		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash: h, result })
 			if *h == proposal_hash =>
-			Some(result.clone()),
+		{
+			Some(result.clone())
+		}
 		_ => None,
 	})
 	.expect("motion executed")
@@ -87,7 +91,10 @@ fn council_adds_and_removes_validators_but_not_below_the_minimum() {
 	let one = Sr25519Keyring::One;
 	let generated: serde_json::Value = newcomer
 		.rpc()
-		.json("author_rotateKeysWithOwner", serde_json::json!([to_hex(&one.to_account_id().encode())]))
+		.json(
+			"author_rotateKeysWithOwner",
+			serde_json::json!([to_hex(&one.to_account_id().encode())]),
+		)
 		.expect("rotate keys");
 	let keys_bytes = from_hex(generated["keys"].as_str().expect("keys")).unwrap();
 	let proof = from_hex(generated["proof"].as_str().expect("proof")).unwrap();
@@ -105,16 +112,16 @@ fn council_adds_and_removes_validators_but_not_below_the_minimum() {
 	});
 
 	// A single council member cannot add a validator: the origin needs two thirds.
-	let direct = rpc.submit_and_watch(
-		add_or_remove(true, one),
-		&Sr25519Keyring::Bob.pair(),
-		MINUTE,
-		|e| match e {
-			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =>
-				Some(*dispatch_error),
-			_ => None,
-		},
-	);
+	let direct =
+		rpc.submit_and_watch(add_or_remove(true, one), &Sr25519Keyring::Bob.pair(), MINUTE, |e| {
+			match e {
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+					dispatch_error,
+					..
+				}) => Some(*dispatch_error),
+				_ => None,
+			}
+		});
 	assert_eq!(direct, Ok(sp_runtime::DispatchError::BadOrigin));
 
 	// The council adds One; it becomes a session validator within two sessions.
@@ -135,11 +142,13 @@ fn council_adds_and_removes_validators_but_not_below_the_minimum() {
 	let err = refused.expect_err("removal below the minimum must fail");
 	match err {
 		sp_runtime::DispatchError::Module(module) => {
-			let pallet_index = <doid_runtime::ValidatorSet as frame_support::traits::PalletInfoAccess>::index();
+			let pallet_index =
+				<doid_runtime::ValidatorSet as frame_support::traits::PalletInfoAccess>::index();
 			assert_eq!(module.index as usize, pallet_index);
-			let expected = pallet_validator_set::Error::<doid_runtime::Runtime>::TooFewValidators.encode();
+			let expected =
+				pallet_validator_set::Error::<doid_runtime::Runtime>::TooFewValidators.encode();
 			assert_eq!(module.error[0], expected[0]);
-		},
+		}
 		other => panic!("unexpected error {other:?}"),
 	}
 	assert_eq!(validator_set(&rpc).len(), 3);

@@ -20,7 +20,11 @@ fn polkadot_js_reads_metadata_and_transfers_without_custom_types() {
 		.expect("run node (Node.js)");
 	let stdout = String::from_utf8_lossy(&output.stdout);
 	let stderr = String::from_utf8_lossy(&output.stderr);
-	assert!(output.status.success(), "stock client failed:\n{stdout}\n{stderr}\n{}", node.log_tail());
+	assert!(
+		output.status.success(),
+		"stock client failed:\n{stdout}\n{stderr}\n{}",
+		node.log_tail()
+	);
 	let summary: serde_json::Value =
 		serde_json::from_str(stdout.lines().last().unwrap_or("")).expect("JSON summary");
 	println!("{summary}");

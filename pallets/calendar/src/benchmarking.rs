@@ -3,9 +3,7 @@
 
 use super::*;
 use alloc::vec::Vec;
-use doid_primitives::{
-	Date, DayKind, TimerId, TimerOwner, Timers as _, MILLIS_PER_DAY,
-};
+use doid_primitives::{Date, DayKind, TimerId, TimerOwner, Timers as _, MILLIS_PER_DAY};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get, Hooks},

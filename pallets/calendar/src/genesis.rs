@@ -103,7 +103,9 @@ pub mod optional_date {
 	}
 
 	/// Deserialize.
-	pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
+	pub fn deserialize<'de, D: Deserializer<'de>>(
+		deserializer: D,
+	) -> Result<Option<Date>, D::Error> {
 		Ok(Option::<IsoDate>::deserialize(deserializer)?.map(|d| d.0))
 	}
 }

@@ -170,7 +170,8 @@ pub mod pallet {
 				Cursor::<T>::put((start, 0));
 			}
 			if !self.days.is_empty() {
-				Pallet::<T>::check_days(&self.days, u32::MAX).expect("invalid genesis calendar days");
+				Pallet::<T>::check_days(&self.days, u32::MAX)
+					.expect("invalid genesis calendar days");
 				Pallet::<T>::apply_days(&self.days);
 			}
 		}

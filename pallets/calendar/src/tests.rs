@@ -16,7 +16,9 @@ fn t(id: u64) -> TimerId {
 	TimerId::new(TimerOwner::Registration, id)
 }
 
-fn days(list: Vec<(Date, DayKind)>) -> BoundedVec<(Date, DayKind), frame_support::traits::ConstU32<400>> {
+fn days(
+	list: Vec<(Date, DayKind)>,
+) -> BoundedVec<(Date, DayKind), frame_support::traits::ConstU32<400>> {
 	list.try_into().unwrap()
 }
 
@@ -58,7 +60,7 @@ fn official_2025_schedule() {
 		}
 		assert!(!working(d(2025, 1, 1)));
 		assert!(!working(d(2025, 6, 2))); // Monday, Dragon Boat
-		// Default rule around them.
+									// Default rule around them.
 		assert!(working(d(2025, 1, 27))); // Monday
 		assert!(!working(d(2025, 1, 25))); // Saturday
 		assert!(working(d(2025, 2, 5))); // Wednesday after the festival
@@ -189,11 +191,17 @@ fn arithmetic_bounds() {
 fn set_days_requires_calendar_origin() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			Calendar::set_days(RuntimeOrigin::signed(1), days(vec![(d(2027, 1, 1), DayKind::Holiday)])),
+			Calendar::set_days(
+				RuntimeOrigin::signed(1),
+				days(vec![(d(2027, 1, 1), DayKind::Holiday)])
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Calendar::set_days(RuntimeOrigin::none(), days(vec![(d(2027, 1, 1), DayKind::Holiday)])),
+			Calendar::set_days(
+				RuntimeOrigin::none(),
+				days(vec![(d(2027, 1, 1), DayKind::Holiday)])
+			),
 			DispatchError::BadOrigin
 		);
 	});
@@ -279,7 +287,10 @@ fn set_days_errors_change_nothing() {
 			Error::<Test>::DateOutOfRange
 		);
 		assert_noop!(
-			Calendar::set_days(RuntimeOrigin::root(), days(vec![(d(1969, 12, 31), DayKind::Holiday)])),
+			Calendar::set_days(
+				RuntimeOrigin::root(),
+				days(vec![(d(1969, 12, 31), DayKind::Holiday)])
+			),
 			Error::<Test>::DateOutOfRange
 		);
 		assert_noop!(
@@ -389,7 +400,9 @@ fn unknown_time_records_nothing() {
 fn timer_fires_in_first_block_of_its_due_date() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Calendar::schedule(t(1), d(2026, 2, 10)));
-		System::assert_last_event(Event::TimerScheduled { timer: t(1), due: d(2026, 2, 10) }.into());
+		System::assert_last_event(
+			Event::TimerScheduled { timer: t(1), due: d(2026, 2, 10) }.into(),
+		);
 		assert_eq!(Calendar::due_date(t(1)), Some(d(2026, 2, 10)));
 		run_block();
 		assert!(take_handled().is_empty());
@@ -637,7 +650,8 @@ fn one_hundred_thousand_timers_on_one_day() {
 	new_test_ext().execute_with(|| {
 		let due = d(2026, 2, 10);
 		for i in 0..N {
-			let owner = if i % 2 == 0 { TimerOwner::Registration } else { TimerOwner::Certificates };
+			let owner =
+				if i % 2 == 0 { TimerOwner::Registration } else { TimerOwner::Certificates };
 			assert_ok!(Calendar::schedule(TimerId::new(owner, i), due));
 			if i % 10_000 == 0 {
 				System::reset_events();
@@ -711,7 +725,10 @@ fn timers_scheduled_by_the_handler_are_not_lost() {
 		// On the current date, an appended timer is handled in the next block.
 		assert_ok!(Calendar::schedule(e(2_000), d(2026, 2, 13)));
 		let chain_start = TimerId::new(TimerOwner::Evidence, 2);
-		assert_eq!(TimerStates::<Test>::get(chain_start), Some(TimerState::Fired { on: d(2026, 2, 13) }));
+		assert_eq!(
+			TimerStates::<Test>::get(chain_start),
+			Some(TimerState::Fired { on: d(2026, 2, 13) })
+		);
 		run_block();
 		assert_eq!(take_handled(), vec![(e(2_000), d(2026, 2, 13))]);
 	});
@@ -727,7 +744,10 @@ fn genesis_config_json() {
 	let config: crate::GenesisConfig<Test> = serde_json::from_str(json).unwrap();
 	assert_eq!(config.day_length_ms, 600_000);
 	assert_eq!(config.start_date, Some(d(2026, 2, 9)));
-	assert_eq!(config.days, vec![(d(2026, 2, 14), DayKind::Working), (d(2026, 2, 16), DayKind::Holiday)]);
+	assert_eq!(
+		config.days,
+		vec![(d(2026, 2, 14), DayKind::Working), (d(2026, 2, 16), DayKind::Holiday)]
+	);
 	let back = serde_json::to_value(&config).unwrap();
 	assert_eq!(back["startDate"], "2026-02-09");
 	assert_eq!(back["days"][0][0], "2026-02-14");

@@ -156,10 +156,7 @@ pub mod pallet {
 			Validators::<T>::try_mutate(|set| -> DispatchResult {
 				let position =
 					set.iter().position(|v| v == &validator).ok_or(Error::<T>::NotValidator)?;
-				ensure!(
-					set.len() as u32 > MinValidators::<T>::get(),
-					Error::<T>::TooFewValidators
-				);
+				ensure!(set.len() as u32 > MinValidators::<T>::get(), Error::<T>::TooFewValidators);
 				set.remove(position);
 				Ok(())
 			})?;
@@ -221,7 +218,10 @@ pub mod pallet {
 			let mut sorted = set.into_inner();
 			sorted.sort();
 			sorted.dedup();
-			ensure!(sorted.len() as u32 == Validators::<T>::decode_len().unwrap_or(0) as u32, "duplicate validator");
+			ensure!(
+				sorted.len() as u32 == Validators::<T>::decode_len().unwrap_or(0) as u32,
+				"duplicate validator"
+			);
 			Ok(())
 		}
 	}

@@ -132,10 +132,7 @@ fn unchanged_set_is_not_handed_over_again() {
 		let queued_events = System::events()
 			.into_iter()
 			.filter(|r| {
-				matches!(
-					r.event,
-					RuntimeEvent::ValidatorSet(Event::ValidatorSetQueued { .. })
-				)
+				matches!(r.event, RuntimeEvent::ValidatorSet(Event::ValidatorSetQueued { .. }))
 			})
 			.count();
 		assert_eq!(queued_events, 0);

@@ -9,7 +9,8 @@ use frame_support::traits::OnInitialize;
 /// `production`).
 pub fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
 	let patch = genesis_config_presets::get_preset(&preset.into()).expect("known preset");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("default genesis");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default genesis");
 	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("preset JSON");
 	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("genesis config");
@@ -21,10 +22,11 @@ pub fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }

@@ -22,11 +22,18 @@ impl<T: Config> Pallet<T> {
 	/// date is that UTC+8 date (whatever genesis said), so every later block is dated by its
 	/// UTC+8 calendar date. With a shortened day the origin is the block time itself and the
 	/// start date is `genesis_start`, or the block's UTC+8 date if genesis gave none.
-	pub fn clock_origin(now_ms: u64, day_length_ms: u64, genesis_start: Option<Date>) -> (Date, u64) {
+	pub fn clock_origin(
+		now_ms: u64,
+		day_length_ms: u64,
+		genesis_start: Option<Date>,
+	) -> (Date, u64) {
 		if day_length_ms == MILLIS_PER_DAY || day_length_ms == 0 {
 			let local = now_ms.saturating_add(UTC_OFFSET_MS);
 			let midnight_local = local.saturating_sub(local % MILLIS_PER_DAY);
-			(date_of_timestamp(now_ms, UTC_OFFSET_MINUTES), midnight_local.saturating_sub(UTC_OFFSET_MS))
+			(
+				date_of_timestamp(now_ms, UTC_OFFSET_MINUTES),
+				midnight_local.saturating_sub(UTC_OFFSET_MS),
+			)
 		} else {
 			(genesis_start.unwrap_or_else(|| date_of_timestamp(now_ms, UTC_OFFSET_MINUTES)), now_ms)
 		}
@@ -73,7 +80,7 @@ impl<T: Config> Pallet<T> {
 		FirstBlockMs::<T>::put(first);
 		let today = chain_date(start, first, now, length);
 		match Cursor::<T>::get() {
-			Some((date, _)) if date <= today => {},
+			Some((date, _)) if date <= today => {}
 			_ => Cursor::<T>::put((today, 0)),
 		}
 	}

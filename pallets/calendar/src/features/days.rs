@@ -21,7 +21,7 @@ impl YearCache {
 				let working = is_working(days.as_ref(), d);
 				self.0 = Some((year, days));
 				working
-			},
+			}
 		}
 	}
 }
@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 					let mut overrides = YearOverrides::<T>::get(year).unwrap_or_default();
 					overrides.set(*date, *kind);
 					years.push((year, overrides));
-				},
+				}
 			}
 		}
 		for (year, overrides) in years {

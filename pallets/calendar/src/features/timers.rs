@@ -2,8 +2,7 @@
 //! [`doid_primitives::Timers`] trait.
 
 use crate::{
-	types::TimerState, Agenda, AgendaLen, Config, Cursor, Error, Event, Pallet, Timers,
-	WeightInfo,
+	types::TimerState, Agenda, AgendaLen, Config, Cursor, Error, Event, Pallet, Timers, WeightInfo,
 };
 use doid_primitives::{Date, TimerError, TimerHandler, TimerId, WorkingDays};
 use frame_support::weights::Weight;
@@ -33,7 +32,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				let today = Self::current_date();
 				(today, Some(today))
-			},
+			}
 		};
 		let at = due.max(cursor);
 		let index = AgendaLen::<T>::get(at);
@@ -77,7 +76,7 @@ impl<T: Config> Pallet<T> {
 				}
 				Self::mark_fired(timer, due, today);
 				Ok(Self::hand_over(timer, due))
-			},
+			}
 		}
 	}
 
@@ -89,7 +88,7 @@ impl<T: Config> Pallet<T> {
 			Some(TimerState::Scheduled { due }) if due <= date => {
 				Self::mark_fired(timer, due, today);
 				Some((timer, due))
-			},
+			}
 			_ => None,
 		}
 	}
@@ -164,7 +163,7 @@ impl<T: Config> doid_primitives::Timers for Pallet<T> {
 		match Timers::<T>::get(timer) {
 			Some(TimerState::Fired { .. }) => return Err(TimerError::AlreadyFired),
 			Some(_) => return Err(TimerError::AlreadyScheduled),
-			None => {},
+			None => {}
 		}
 		if !Self::in_range(due) {
 			return Err(TimerError::DateOutOfRange);
@@ -183,7 +182,7 @@ impl<T: Config> doid_primitives::Timers for Pallet<T> {
 				Timers::<T>::remove(timer);
 				Self::deposit_event(Event::TimerCancelled { timer });
 				Ok(())
-			},
+			}
 		}
 	}
 
@@ -198,7 +197,7 @@ impl<T: Config> doid_primitives::Timers for Pallet<T> {
 				Timers::<T>::insert(timer, TimerState::Paused { remaining });
 				Self::deposit_event(Event::TimerPaused { timer, remaining });
 				Ok(remaining)
-			},
+			}
 		}
 	}
 
@@ -215,7 +214,7 @@ impl<T: Config> doid_primitives::Timers for Pallet<T> {
 				Self::put_scheduled(timer, due, slot);
 				Self::deposit_event(Event::TimerResumed { timer, due });
 				Ok(due)
-			},
+			}
 		}
 	}
 
@@ -251,7 +250,10 @@ impl<T: Config> Pallet<T> {
 		if let Some(cursor) = Cursor::<T>::get() {
 			for (date, index, _) in Agenda::<T>::iter() {
 				frame_support::ensure!((date, index) >= cursor, "agenda entry before the cursor");
-				frame_support::ensure!(index < AgendaLen::<T>::get(date), "agenda entry past its length");
+				frame_support::ensure!(
+					index < AgendaLen::<T>::get(date),
+					"agenda entry past its length"
+				);
 			}
 		}
 		Ok(())
