@@ -16,8 +16,9 @@ frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Session: pallet_session,
+		// Before Session: its genesis provides the session's first validators.
 		ValidatorSet: pallet_validator_set,
+		Session: pallet_session,
 	}
 );
 
@@ -90,15 +91,15 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3], min_validators: 2 }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	pallet_session::GenesisConfig::<Test> {
 		keys: (1..=3).map(|id| (id, id, keys(id))).collect(),
 		non_authority_keys: (4..=5).map(|id| (id, id, keys(id))).collect(),
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3], min_validators: 2 }
-		.assimilate_storage(&mut storage)
-		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

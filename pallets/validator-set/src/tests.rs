@@ -138,6 +138,6 @@ fn unchanged_set_is_not_handed_over_again() {
 		assert_eq!(queued_events, 0);
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
 		run_to_block(10);
-		System::assert_has_event(Event::ValidatorSetQueued { session: 2, validators: 2 }.into());
+		System::assert_has_event(Event::ValidatorSetQueued { session: 3, validators: 2 }.into());
 	});
 }
