@@ -15,6 +15,9 @@
 //! * [`oid`]: bounded dotted object identifiers.
 //! * [`digest`]: content digests tagged with their algorithm.
 //! * [`date`]: calendar dates (`YYYYMMDD`) and the chain's day arithmetic.
+//! * [`asset`]: registered data elements, certificate states and the traits
+//!   between registration, certificates and objections.
+//! * [`text`]: validation of on-chain text fields.
 //!
 //! Every validation returns a module-specific error enum; nothing in this
 //! crate panics on any input.
@@ -25,6 +28,7 @@
 
 extern crate alloc;
 
+pub mod asset;
 pub mod calendar;
 pub mod checksum;
 pub mod date;
@@ -33,8 +37,10 @@ pub mod oid;
 pub mod person_id;
 pub mod registration_number;
 pub mod registry;
+pub mod text;
 pub mod uscc;
 
+pub use asset::*;
 pub use calendar::*;
 pub use checksum::{
 	mod11_2_check_char, mod11_2_verify, mod37_36_check_char, mod37_36_verify,

@@ -11,8 +11,8 @@
 //!   these traits.
 //! * [`SubjectActivity`]: the hook by which certificate and objection
 //!   pallets keep a subject from deregistering while it is still involved.
-//! * [`RegistriesBenchmarkHelper`]: creates a registry in benchmarks of
-//!   pallets that need one.
+//! * [`RegistriesBenchmarkHelper`], [`SubjectsBenchmarkHelper`]: create
+//!   registries and verified subjects in benchmarks of pallets that need them.
 
 use crate::oid::Oid;
 use alloc::vec::Vec;
@@ -425,6 +425,22 @@ pub trait RegistriesBenchmarkHelper<AccountId> {
 	fn create_registry(index: u32, admin: &AccountId) -> RegistryId;
 	/// Makes `who` an operator of `registry`.
 	fn add_operator(registry: RegistryId, who: &AccountId);
+}
+
+/// Creates verified subjects in benchmarks and tests of pallets that need
+/// them (registration, certificates, objections). Implemented by the subjects
+/// pallet when built with its `runtime-benchmarks` feature; never used by
+/// dispatchable code.
+pub trait SubjectsBenchmarkHelper<AccountId> {
+	/// Registers an organisation subject at `registry` whose main account is
+	/// `account` (a unique valid USCC derived from `index`), and verifies it
+	/// with `roles`. Returns its id.
+	fn create_verified_subject(
+		registry: RegistryId,
+		account: &AccountId,
+		roles: Roles,
+		index: u32,
+	) -> SubjectId;
 }
 
 #[cfg(test)]
