@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# frame-benchmarking-cli's storage benchmark embeds a test runtime whose wasm build cannot
+# locate it in this workspace's metadata (the CLI is an optional dependency); the pallet
+# benchmarks do not use it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --release --locked -p doid-node --features benchmark-cli
 NODE="$CARGO_TARGET_DIR/release/doid-node"
 WASM="$CARGO_TARGET_DIR/release/wbuild/doid-runtime/doid_runtime.compact.compressed.wasm"

@@ -67,7 +67,7 @@ macro_rules! codec_enum {
 			Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 			Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug,
 		)]
-		#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+		#[derive(serde::Serialize, serde::Deserialize)]
 		pub enum $name { $($(#[$vm])* $variant,)* }
 	};
 }
@@ -169,11 +169,8 @@ codec_enum! {
 ///
 /// SCALE-encoded as a `u8`; decoding refuses unknown bits.
 #[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "u8", into = "u8")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct Rights(u8);
 
 impl Rights {

@@ -38,7 +38,7 @@ pub const MAX_SPAN_DAYS: u32 = 3660;
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DayKind {
 	/// A working day, also on a weekend (adjusted working day, 调休).
 	Working,
@@ -64,7 +64,7 @@ pub enum DayKind {
 	Hash,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum TimerOwner {
 	/// Data-asset registration (notice periods, 公示期).
 	Registration,
@@ -94,7 +94,7 @@ pub enum TimerOwner {
 	Hash,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct TimerId {
 	/// The owning pallet.
 	pub owner: TimerOwner,

@@ -43,7 +43,7 @@ pub const MOD11_2_ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ChecksumError {
 	/// The input is empty (or, for verification, has no character before the
 	/// check character).

@@ -36,7 +36,7 @@ const MAX_DAY_NUMBER: i64 = 2_932_896;
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DateError {
 	/// The year is outside `1..=9999`.
 	InvalidYear,
@@ -71,11 +71,8 @@ impl core::fmt::Display for DateError {
 #[derive(
 	Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug,
 )]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "serde_repr::DateRepr", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "serde_repr::DateRepr", into = "alloc::string::String")]
 pub struct Date(u32);
 
 /// Whether `year` is a Gregorian leap year.
@@ -309,7 +306,6 @@ impl Decode for Date {
 
 impl DecodeWithMemTracking for Date {}
 
-#[cfg(feature = "std")]
 mod serde_repr {
 	use super::{Date, DateError};
 	use alloc::string::String;

@@ -27,11 +27,8 @@ pub const DIGEST_LEN: usize = 32;
 	Hash,
 	Debug,
 )]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(rename_all = "lowercase")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DigestAlgorithm {
 	/// BLAKE2b with 256-bit output (Substrate's default hash), text name
 	/// `blake2b256`.
@@ -87,7 +84,7 @@ impl core::fmt::Display for DigestAlgorithm {
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DigestError {
 	/// There is no `:` between algorithm name and hex value.
 	MissingSeparator,
@@ -134,11 +131,8 @@ impl core::fmt::Display for DigestError {
 	Hash,
 	Debug,
 )]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "alloc::string::String", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Digest {
 	/// The algorithm.
 	pub algorithm: DigestAlgorithm,

@@ -40,7 +40,7 @@ pub const CERTIFICATE_ARC: u64 = 2;
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum OidError {
 	/// The input is empty.
 	Empty,
@@ -90,11 +90,8 @@ impl core::fmt::Display for OidError {
 /// SCALE-encoded like a `Vec<u8>` of its ASCII text (compact length, then
 /// bytes); decoding re-validates. Serde (with `std`) uses the dotted string.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "alloc::string::String", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Oid {
 	len: u8,
 	bytes: [u8; MAX_OID_LEN],

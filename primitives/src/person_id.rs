@@ -32,7 +32,7 @@ pub const MIN_BIRTH_YEAR: u16 = 1800;
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ResidentIdError {
 	/// The number is not exactly 18 characters long.
 	WrongLength,
@@ -79,11 +79,8 @@ impl core::fmt::Display for ResidentIdError {
 ///
 /// SCALE-encoded as its 18 ASCII bytes, decoding re-validates.
 #[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "alloc::string::String", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct ResidentIdNumber([u8; RESIDENT_ID_LEN]);
 
 /// Decimal value of ASCII digits (caller guarantees digits).

@@ -40,7 +40,7 @@ pub const MAX_REGISTRATION_NUMBER_LEN: usize = MAX_PREFIX_LEN + 13;
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum RegistrationNumberError {
 	/// Fewer than 15 characters.
 	TooShort,
@@ -95,11 +95,8 @@ impl core::fmt::Display for RegistrationNumberError {
 /// re-validates. Serde (with `std`) uses the full string including the check
 /// character.
 #[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "alloc::string::String", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct RegistrationNumber {
 	prefix: [u8; MAX_PREFIX_LEN],
 	prefix_len: u8,

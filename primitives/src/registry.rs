@@ -41,7 +41,7 @@ pub type SubjectId = u64;
 	Hash,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum SubjectRole {
 	/// Data supplier (数据供方).
 	DataSupplier,
@@ -99,11 +99,8 @@ impl SubjectRole {
 	Default,
 	Debug,
 )]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "u16", into = "u16")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "u16", into = "u16")]
 pub struct Roles(u16);
 
 impl Roles {
@@ -210,7 +207,7 @@ impl DecodeWithMemTracking for Roles {}
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum RulesError {
 	/// `acceptance_wd` is not in `1..=30`.
 	Acceptance,
@@ -260,11 +257,8 @@ impl core::fmt::Display for RulesError {
 	Eq,
 	Debug,
 )]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(default, rename_all = "camelCase")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RegistryRules {
 	/// Working days to accept (受理) an application (default 3, allowed 1..=30).
 	pub acceptance_wd: u16,

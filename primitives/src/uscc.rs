@@ -39,7 +39,7 @@ pub const USCC_REGISTRATION_AUTHORITIES: &[u8; 12] = b"123456789ANY";
 	Eq,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum UsccError {
 	/// The code is not exactly 18 characters long.
 	WrongLength,
@@ -89,11 +89,8 @@ impl core::fmt::Display for UsccError {
 /// SCALE-encoded as its 18 ASCII bytes; decoding re-validates. Serde (with
 /// `std`) uses the plain string.
 #[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-	feature = "std",
-	derive(serde::Serialize, serde::Deserialize),
-	serde(try_from = "alloc::string::String", into = "alloc::string::String")
-)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Uscc([u8; USCC_LEN]);
 
 impl Uscc {

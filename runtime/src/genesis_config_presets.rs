@@ -134,12 +134,10 @@ fn exchange_registries(
 				code: (*code).into(),
 				name: (*name).into(),
 				number_prefix: (*prefix).into(),
-				rules: pallet_registries::GenesisRules {
+				rules: doid_primitives::RegistryRules {
 					notice_wd: *notice_wd,
 					objection_bond: 100 * UNIT,
-					..pallet_registries::GenesisRules::from(
-						doid_primitives::RegistryRules::default(),
-					)
+					..Default::default()
 				},
 				admin,
 				operators: Vec::new(),

@@ -238,11 +238,43 @@ pub fn wait_for<T>(timeout: Duration, what: &str, mut check: impl FnMut() -> Opt
 /// Start the four validators of the `local` chain (Alice, Bob, Charlie, Dave), all connected
 /// through Alice.
 pub fn start_local_validators() -> Vec<Node> {
-	let mut alice = Node::start(NodeSpec::validator("local", "alice"));
+	start_validators("local")
+}
+
+/// Start the four validators (Alice, Bob, Charlie, Dave) of `chain` (an id or a spec file whose
+/// genesis is the local testnet's), all connected through Alice.
+pub fn start_validators(chain: &str) -> Vec<Node> {
+	let mut alice = Node::start(NodeSpec::validator(chain, "alice"));
 	let boot = alice.multiaddr();
 	let mut nodes = vec![alice];
 	for key in ["bob", "charlie", "dave"] {
-		nodes.push(Node::start(NodeSpec::validator("local", key).with_bootnode(&boot)));
+		nodes.push(Node::start(NodeSpec::validator(chain, key).with_bootnode(&boot)));
 	}
 	nodes
+}
+
+/// Write a copy of the `base` chain spec (e.g. `local`) whose runtime genesis patch has been
+/// changed by `patch` (which receives the patch object, keyed by pallet) to a fresh file;
+/// returns its path. Lets a test shorten the calendar day or change registry rules.
+pub fn patched_chain_spec(
+	base: &str,
+	label: &str,
+	patch: impl FnOnce(&mut serde_json::Value),
+) -> PathBuf {
+	let output = Command::new(node_binary())
+		.args(["build-spec", "--chain", base])
+		.stderr(Stdio::null())
+		.output()
+		.expect("run doid-node build-spec");
+	assert!(output.status.success(), "build-spec --chain {base} failed");
+	let mut spec: serde_json::Value =
+		serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
+	let genesis_patch = spec
+		.pointer_mut("/genesis/runtimeGenesis/patch")
+		.expect("the spec carries a runtime genesis patch");
+	patch(genesis_patch);
+	let path = temp_dir(label).join("spec.json");
+	std::fs::write(&path, serde_json::to_vec_pretty(&spec).expect("serialize spec"))
+		.expect("write chain spec");
+	path
 }

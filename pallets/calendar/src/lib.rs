@@ -32,7 +32,6 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
-mod genesis;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -138,11 +137,9 @@ pub mod pallet {
 		/// Length of a chain day in milliseconds (86 400 000 in production).
 		pub day_length_ms: u64,
 		/// Calendar date of the first block; `None`: the UTC+8 date of the first block.
-		#[serde(with = "crate::genesis::optional_date")]
 		pub start_date: Option<Date>,
 		/// Initial overrides, e.g. the official 2025–2026 schedule (no duplicate dates), as
 		/// `[["2026-02-14", "Working"], …]`.
-		#[serde(with = "crate::genesis::days")]
 		pub days: Vec<(Date, DayKind)>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,

@@ -163,7 +163,7 @@ pub mod pallet {
 						.to_vec()
 						.try_into()
 						.expect("genesis number prefix too long"),
-					r.rules.into(),
+					r.rules,
 					r.admin.clone(),
 				)
 				.expect("invalid genesis registry");

@@ -1,7 +1,7 @@
 //! Test runtime: System and the registries.
 
 use crate as pallet_registries;
-use crate::{GenesisRegistry, GenesisRules};
+use crate::GenesisRegistry;
 use doid_primitives::RegistryRules;
 use frame_support::{derive_impl, traits::ConstU32};
 use frame_system::EnsureRoot;
@@ -44,7 +44,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			code: "GZ".into(),
 			name: "贵阳大数据交易所".into(),
 			number_prefix: "GZDEX".into(),
-			rules: GenesisRules::from(RegistryRules { notice_wd: 30, ..Default::default() }),
+			rules: RegistryRules { notice_wd: 30, ..Default::default() },
 			admin: GZ_ADMIN,
 			operators: vec![GZ_ADMIN, GZ_OPERATOR],
 		}],

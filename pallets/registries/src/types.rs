@@ -103,71 +103,6 @@ impl From<RulesError> for RuleViolation {
 	}
 }
 
-/// Rule parameters in a genesis config (every field optional, defaults of
-/// [`RegistryRules`]).
-#[derive(
-	frame_support::Serialize, frame_support::Deserialize, Clone, Copy, PartialEq, Eq, Debug,
-)]
-#[serde(crate = "frame_support::__private::serde", default, rename_all = "camelCase")]
-pub struct GenesisRules {
-	/// See [`RegistryRules::acceptance_wd`].
-	pub acceptance_wd: u16,
-	/// See [`RegistryRules::correction_wd`].
-	pub correction_wd: u16,
-	/// See [`RegistryRules::notice_wd`].
-	pub notice_wd: u16,
-	/// See [`RegistryRules::notice_in_calendar_days`].
-	pub notice_in_calendar_days: bool,
-	/// See [`RegistryRules::response_wd`].
-	pub response_wd: u16,
-	/// See [`RegistryRules::arbitration_wd`].
-	pub arbitration_wd: u16,
-	/// See [`RegistryRules::validity_days`].
-	pub validity_days: u32,
-	/// See [`RegistryRules::renewal_window_days`].
-	pub renewal_window_days: u16,
-	/// See [`RegistryRules::objection_bond`].
-	pub objection_bond: u128,
-}
-
-impl From<RegistryRules> for GenesisRules {
-	fn from(r: RegistryRules) -> Self {
-		GenesisRules {
-			acceptance_wd: r.acceptance_wd,
-			correction_wd: r.correction_wd,
-			notice_wd: r.notice_wd,
-			notice_in_calendar_days: r.notice_in_calendar_days,
-			response_wd: r.response_wd,
-			arbitration_wd: r.arbitration_wd,
-			validity_days: r.validity_days,
-			renewal_window_days: r.renewal_window_days,
-			objection_bond: r.objection_bond,
-		}
-	}
-}
-
-impl From<GenesisRules> for RegistryRules {
-	fn from(r: GenesisRules) -> Self {
-		RegistryRules {
-			acceptance_wd: r.acceptance_wd,
-			correction_wd: r.correction_wd,
-			notice_wd: r.notice_wd,
-			notice_in_calendar_days: r.notice_in_calendar_days,
-			response_wd: r.response_wd,
-			arbitration_wd: r.arbitration_wd,
-			validity_days: r.validity_days,
-			renewal_window_days: r.renewal_window_days,
-			objection_bond: r.objection_bond,
-		}
-	}
-}
-
-impl Default for GenesisRules {
-	fn default() -> Self {
-		RegistryRules::default().into()
-	}
-}
-
 /// A registry created at genesis (development and local chain specs create
 /// `GZ`, `BJ`, `ZZ`, `SZ` this way).
 #[derive(frame_support::Serialize, frame_support::Deserialize, Clone, PartialEq, Eq, Debug)]
@@ -188,7 +123,7 @@ pub struct GenesisRegistry<AccountId> {
 	pub number_prefix: String,
 	/// Rule parameters (missing fields take their defaults).
 	#[serde(default)]
-	pub rules: GenesisRules,
+	pub rules: RegistryRules,
 	/// Administrator; becomes the first operator.
 	pub admin: AccountId,
 	/// Further operators.

@@ -3,7 +3,7 @@
 
 use super::*;
 use alloc::vec::Vec;
-use doid_primitives::{uscc_mod31_check_char, RegistriesBenchmarkHelper, RegistryId};
+use doid_primitives::{RegistriesBenchmarkHelper, RegistryId};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -15,20 +15,7 @@ use frame_support::{
 use frame_system::RawOrigin;
 use sp_runtime::traits::Saturating;
 
-/// A valid unified social credit code, unique per `index`: `91110000` + nine digits + check.
-fn uscc_bytes(index: u32) -> Vec<u8> {
-	let mut code = b"91110000".to_vec();
-	let mut organisation = [b'0'; 9];
-	let mut rest = index;
-	for slot in organisation.iter_mut().rev() {
-		*slot = b'0' + (rest % 10) as u8;
-		rest /= 10;
-	}
-	code.extend_from_slice(&organisation);
-	let check = uscc_mod31_check_char(&code).expect("digits are valid USCC characters");
-	code.push(check);
-	code
-}
+use crate::features::bench_helper::uscc_bytes;
 
 /// An organisation identity with the longest allowed name (three-byte UTF-8 characters).
 fn organisation<T: Config>(index: u32) -> IdentityInputOf<T> {

@@ -5,7 +5,7 @@ use core::cell::RefCell;
 use doid_primitives::{RegistryRules, SubjectActivity, SubjectId};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use pallet_registries::{GenesisRegistry, GenesisRules};
+use pallet_registries::GenesisRegistry;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -108,7 +108,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				code: "GZ".into(),
 				name: "贵阳大数据交易所".into(),
 				number_prefix: "GZDEX".into(),
-				rules: GenesisRules::from(RegistryRules { notice_wd: 30, ..Default::default() }),
+				rules: RegistryRules { notice_wd: 30, ..Default::default() },
 				admin: GZ_ADMIN,
 				operators: vec![GZ_OPERATOR],
 			},

@@ -7,6 +7,7 @@ use crate::{
 	},
 };
 use doid_primitives::{RegistryId, RegistryRules};
+use doid_primitives::text::is_valid_name;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use sp_runtime::DispatchError;
 
@@ -14,14 +15,6 @@ use sp_runtime::DispatchError;
 /// `BoundedVec`'s).
 fn is_upper_code(bytes: &[u8]) -> bool {
 	bytes.len() >= MIN_CODE_LEN && bytes.iter().all(u8::is_ascii_uppercase)
-}
-
-/// Whether `name` is a non-empty UTF-8 string without control characters.
-pub(crate) fn is_valid_name(name: &[u8]) -> bool {
-	match core::str::from_utf8(name) {
-		Ok(s) => !s.trim().is_empty() && !s.chars().any(char::is_control),
-		Err(_) => false,
-	}
 }
 
 impl<T: Config> Pallet<T> {

@@ -1,6 +1,8 @@
 //! The logic of each capability of the pallet; the calls in `lib.rs` only check the origin.
 
 pub mod accounts;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod bench_helper;
 pub mod inspect;
 pub mod registration;
 pub mod verification;

@@ -5,16 +5,9 @@ use crate::{
 	types::{Hash32, Identity, IdentityInput, SubjectInfo, SubjectStatus},
 };
 use doid_primitives::{RegistriesInspect, RegistryId, Roles, SubjectActivity, SubjectId, Uscc};
+use doid_primitives::text::is_valid_name;
 use frame_support::{ensure, pallet_prelude::DispatchResult, BoundedVec};
 use sp_runtime::DispatchError;
-
-/// Whether `name` is a non-empty UTF-8 string without control characters.
-pub(crate) fn is_valid_name(name: &[u8]) -> bool {
-	match core::str::from_utf8(name) {
-		Ok(s) => !s.trim().is_empty() && !s.chars().any(char::is_control),
-		Err(_) => false,
-	}
-}
 
 impl<T: Config> Pallet<T> {
 	/// Validate the identity as submitted and check it is not held by a live subject.
