@@ -68,33 +68,44 @@ impl Rpc {
 		self.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))
 	}
 
-	/// Submit `call` and wait (bounded) until a block includes an event matching `expect`;
-	/// returns that event.
+	/// Sign and submit `call`, then watch the blocks after the current best one until `expect`
+	/// returns `Some` for one of their events (or `timeout` passes).
 	pub fn submit_and_watch<T>(
 		&self,
 		call: RuntimeCall,
 		signer: &sr25519::Pair,
 		timeout: Duration,
-		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+		expect: impl FnMut(&RuntimeEvent) -> Option<T>,
 	) -> Result<T, RpcError> {
 		let start = self.best_number()?;
 		self.submit(call, signer)?;
+		self.watch_events(start + 1, timeout, expect).map(|(found, _)| found)
+	}
+
+	/// Scan the events of blocks `from`, `from + 1`, ... (waiting for new blocks) until
+	/// `expect` returns `Some`; returns it with the number of its block. Gives up after `timeout`.
+	pub fn watch_events<T>(
+		&self,
+		from: u32,
+		timeout: Duration,
+		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+	) -> Result<(T, u32), RpcError> {
 		let deadline = std::time::Instant::now() + timeout;
-		let mut next = start + 1;
+		let mut next = from;
 		while std::time::Instant::now() < deadline {
 			let best = self.best_number()?;
 			while next <= best {
 				let hash = self.block_hash(next)?;
 				for event in self.events(hash)? {
 					if let Some(found) = expect(&event) {
-						return Ok(found);
+						return Ok((found, next));
 					}
 				}
 				next += 1;
 			}
 			std::thread::sleep(Duration::from_millis(500));
 		}
-		Err(format!("no matching event within {timeout:?} after block {start}"))
+		Err(format!("no matching event within {timeout:?} from block {from}"))
 	}
 
 	/// Decoded result of an RPC returning JSON.
