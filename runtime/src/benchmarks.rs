@@ -13,4 +13,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_calendar, Calendar]
 	[pallet_registries, Registries]
 	[pallet_subjects, Subjects]
+	[pallet_certificates, Certificates]
+	[pallet_registration, Registration]
 );

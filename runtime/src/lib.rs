@@ -67,7 +67,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("doid"),
 	impl_name: alloc::borrow::Cow::Borrowed("doid-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -198,4 +198,8 @@ mod runtime {
 	pub type Registries = pallet_registries;
 	#[runtime::pallet_index(13)]
 	pub type Subjects = pallet_subjects;
+	#[runtime::pallet_index(14)]
+	pub type Certificates = pallet_certificates;
+	#[runtime::pallet_index(15)]
+	pub type Registration = pallet_registration;
 }

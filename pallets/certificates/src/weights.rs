@@ -32,7 +32,7 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn on_expiry_timer() -> Weight;
-	fn verify(a: u32) -> Weight;
+	fn verify_certificate() -> Weight;
 }
 
 /// Weights for pallet_certificates using the Substrate node and recommended hardware.
@@ -141,11 +141,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	fn verify(a: u32) -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(Weight::from_parts(1_500_000, 3_000).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((a as u64).saturating_mul(1)))
+	/// Worst case: MAX_ANCESTORS (64) ancestor records read.
+	fn verify_certificate() -> Weight {
+		Weight::from_parts(120_000_000, 200_000).saturating_add(T::DbWeight::get().reads(70_u64))
 	}
 }
 
@@ -254,10 +252,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn verify(a: u32) -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(Weight::from_parts(1_500_000, 3_000).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((a as u64).saturating_mul(1)))
+	/// Worst case: MAX_ANCESTORS (64) ancestor records read.
+	fn verify_certificate() -> Weight {
+		Weight::from_parts(120_000_000, 200_000).saturating_add(RocksDbWeight::get().reads(70_u64))
 	}
 }

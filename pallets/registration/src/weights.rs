@@ -22,6 +22,9 @@ pub trait WeightInfo {
 	fn withdraw() -> Weight;
 	fn on_timer_issue() -> Weight;
 	fn on_timer_lapse() -> Weight;
+	fn open_dispute() -> Weight;
+	fn resume_notice() -> Weight;
+	fn reject_upheld() -> Weight;
 }
 
 /// Weights for pallet_registration using the Substrate node and recommended hardware.
@@ -87,6 +90,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// `ApplicationDisputes::open_dispute`: the notice timer is paused.
+	fn open_dispute() -> Weight {
+		Weight::from_parts(30_000_000, 5_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// `ApplicationDisputes::resume`: the timer is cancelled and scheduled again.
+	fn resume_notice() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// `ApplicationDisputes::reject_upheld`: the paused timer is cancelled.
+	fn reject_upheld() -> Weight {
+		Weight::from_parts(30_000_000, 5_000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -150,5 +171,23 @@ impl WeightInfo for () {
 		Weight::from_parts(20_000_000, 4_000)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// `ApplicationDisputes::open_dispute`: the notice timer is paused.
+	fn open_dispute() -> Weight {
+		Weight::from_parts(30_000_000, 5_000)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	/// `ApplicationDisputes::resume`: the timer is cancelled and scheduled again.
+	fn resume_notice() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	/// `ApplicationDisputes::reject_upheld`: the paused timer is cancelled.
+	fn reject_upheld() -> Weight {
+		Weight::from_parts(30_000_000, 5_000)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -213,7 +213,7 @@ impl pallet_calendar::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type CalendarOrigin = GovernanceOrigin;
 	type NowMs = SlotStartMs;
-	type Handler = ();
+	type Handler = TimerRouter;
 	type MaxDaysPerCall = ConstU32<400>;
 	type MaxTimerWeightPerBlock = TimerBudget;
 	type WeightInfo = pallet_calendar::weights::SubstrateWeight<Runtime>;
@@ -238,10 +238,57 @@ impl pallet_subjects::Config for Runtime {
 	type Registries = super::Registries;
 	type Currency = Balances;
 	type VerificationAllowance = VerificationAllowance;
-	type Activity = ();
+	type Activity = super::Certificates;
 	type MaxAccountsPerSubject = ConstU32<8>;
 	type MaxNameLen = ConstU32<128>;
 	type WeightInfo = pallet_subjects::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::Registries;
+}
+
+/// Hands each fired calendar timer to the pallet that owns it.
+pub struct TimerRouter;
+impl doid_primitives::TimerHandler for TimerRouter {
+	fn on_timer(timer: doid_primitives::TimerId, _due: doid_primitives::Date) -> (u64, u64) {
+		use doid_primitives::TimerOwner;
+		let used = match timer.owner {
+			TimerOwner::Registration => super::Registration::on_timer(timer.id),
+			TimerOwner::Certificates => super::Certificates::on_expiry_timer(timer.id),
+			// No other pallet schedules timers yet: nothing to do, and no weight.
+			TimerOwner::Objections | TimerOwner::Evidence | TimerOwner::Subjects => Weight::zero(),
+		};
+		(used.ref_time(), used.proof_size())
+	}
+
+	fn max_weight() -> (u64, u64) {
+		let max = super::Registration::on_timer_max_weight()
+			.max(super::Certificates::expiry_timer_weight());
+		(max.ref_time(), max.proof_size())
+	}
+}
+
+impl pallet_certificates::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registries = super::Registries;
+	type Subjects = super::Subjects;
+	type Calendar = super::Calendar;
+	type MaxLicences = ConstU32<32>;
+	type WeightInfo = pallet_certificates::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = (super::Registries, super::Subjects);
+}
+
+impl pallet_registration::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registries = super::Registries;
+	type Subjects = super::Subjects;
+	type Calendar = super::Calendar;
+	type Certificates = super::Certificates;
+	type WeightInfo = pallet_registration::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkRegistries = super::Registries;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSubjects = super::Subjects;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkCertificates = super::Certificates;
 }

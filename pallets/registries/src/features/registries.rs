@@ -6,8 +6,8 @@ use crate::{
 		NumberPrefix, RegistryCode, RegistryInfo, RegistryStatus, RuleViolation, MIN_CODE_LEN,
 	},
 };
-use doid_primitives::{RegistryId, RegistryRules};
 use doid_primitives::text::is_valid_name;
+use doid_primitives::{RegistryId, RegistryRules};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use sp_runtime::DispatchError;
 

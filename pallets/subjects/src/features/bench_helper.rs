@@ -4,8 +4,7 @@
 use crate::{pallet::*, types::IdentityInput};
 use alloc::vec::Vec;
 use doid_primitives::{
-	uscc_mod31_check_char, RegistriesInspect, RegistryId, Roles, SubjectId,
-	SubjectsBenchmarkHelper,
+	uscc_mod31_check_char, RegistriesInspect, RegistryId, Roles, SubjectId, SubjectsBenchmarkHelper,
 };
 use frame_support::{
 	traits::{

@@ -4,8 +4,8 @@ use crate::{
 	pallet::*,
 	types::{Hash32, Identity, IdentityInput, SubjectInfo, SubjectStatus},
 };
-use doid_primitives::{RegistriesInspect, RegistryId, Roles, SubjectActivity, SubjectId, Uscc};
 use doid_primitives::text::is_valid_name;
+use doid_primitives::{RegistriesInspect, RegistryId, Roles, SubjectActivity, SubjectId, Uscc};
 use frame_support::{ensure, pallet_prelude::DispatchResult, BoundedVec};
 use sp_runtime::DispatchError;
 
