@@ -2,7 +2,6 @@
 //! account receiving the allowance, subjects with as many accounts as allowed).
 
 use super::*;
-use alloc::vec::Vec;
 use doid_primitives::{RegistriesBenchmarkHelper, RegistryId};
 use frame_benchmarking::v2::*;
 use frame_support::{
