@@ -23,7 +23,7 @@ for dir in "${pallets[@]}"; do
 	echo "benchmarking $name"
 	"$NODE" benchmark pallet \
 		--runtime "$WASM" \
-		--genesis-builder=runtime --genesis-builder-preset=development \
+		--genesis-builder=runtime --genesis-builder-preset=benchmark \
 		--pallet "$name" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" --wasm-execution=compiled \
 		--template scripts/weight-template.hbs \

@@ -168,8 +168,20 @@ codec_enum! {
 /// The rights registered (登记的权利), as a bit set; at least one is required.
 ///
 /// SCALE-encoded as a `u8`; decoding refuses unknown bits.
-#[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Encode,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Hash,
+	Default,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Rights(u8);
 
@@ -308,15 +320,7 @@ pub enum AssetInfoError {
 /// The descriptive fields of a data element (DOMAIN §2), shared by
 /// applications and certificates. Validated by [`AssetInfo::validate`].
 #[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct AssetInfo {
 	/// Name (名称), 1..=128 bytes.
@@ -427,15 +431,7 @@ impl CertificateStatus {
 /// What the registration pallet hands to the certificates pallet when a
 /// notice period ends without an open objection.
 #[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct Issuance {
 	/// The application that led to the certificate.

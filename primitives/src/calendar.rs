@@ -37,8 +37,9 @@ pub const MAX_SPAN_DAYS: u32 = 3660;
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DayKind {
 	/// A working day, also on a weekend (adjusted working day, 调休).
 	Working,
@@ -63,8 +64,9 @@ pub enum DayKind {
 	Ord,
 	Hash,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum TimerOwner {
 	/// Data-asset registration (notice periods, 公示期).
 	Registration,
@@ -93,8 +95,9 @@ pub enum TimerOwner {
 	Ord,
 	Hash,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub struct TimerId {
 	/// The owning pallet.
 	pub owner: TimerOwner,

@@ -42,8 +42,9 @@ pub const MOD11_2_ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ChecksumError {
 	/// The input is empty (or, for verification, has no character before the
 	/// check character).

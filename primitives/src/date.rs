@@ -35,8 +35,9 @@ const MAX_DAY_NUMBER: i64 = 2_932_896;
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DateError {
 	/// The year is outside `1..=9999`.
 	InvalidYear,
@@ -66,12 +67,23 @@ impl core::fmt::Display for DateError {
 /// A valid proleptic Gregorian date, stored as the number `YYYYMMDD`.
 ///
 /// SCALE-encoded as a `u32` (`20260214`); decoding rejects invalid dates.
-/// Serde (with `std`) writes `"2026-02-14"` and reads either that string or
+/// Serde writes `"2026-02-14"` and reads either that string or
 /// the number `20260214`.
 #[derive(
-	Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug,
+	Encode,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Hash,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "serde_repr::DateRepr", into = "alloc::string::String")]
 pub struct Date(u32);
 

@@ -26,8 +26,9 @@ pub const DIGEST_LEN: usize = 32;
 	Ord,
 	Hash,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DigestAlgorithm {
 	/// BLAKE2b with 256-bit output (Substrate's default hash), text name
@@ -83,8 +84,9 @@ impl core::fmt::Display for DigestAlgorithm {
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum DigestError {
 	/// There is no `:` between algorithm name and hex value.
 	MissingSeparator,
@@ -115,7 +117,7 @@ impl core::fmt::Display for DigestError {
 
 /// A 32-byte digest together with the algorithm that produced it.
 ///
-/// Serde (with `std`) uses the text form `algorithm:hex`.
+/// Serde uses the text form `algorithm:hex`.
 #[derive(
 	Encode,
 	Decode,
@@ -130,8 +132,9 @@ impl core::fmt::Display for DigestError {
 	Ord,
 	Hash,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Digest {
 	/// The algorithm.

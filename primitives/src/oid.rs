@@ -39,8 +39,9 @@ pub const CERTIFICATE_ARC: u64 = 2;
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum OidError {
 	/// The input is empty.
 	Empty,
@@ -88,9 +89,10 @@ impl core::fmt::Display for OidError {
 /// A validated dotted OID of at most [`MAX_OID_LEN`] ASCII bytes.
 ///
 /// SCALE-encoded like a `Vec<u8>` of its ASCII text (compact length, then
-/// bytes); decoding re-validates. Serde (with `std`) uses the dotted string.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+/// bytes); decoding re-validates. Serde uses the dotted string.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Oid {
 	len: u8,

@@ -31,8 +31,9 @@ pub const MIN_BIRTH_YEAR: u16 = 1800;
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ResidentIdError {
 	/// The number is not exactly 18 characters long.
 	WrongLength,
@@ -78,8 +79,18 @@ impl core::fmt::Display for ResidentIdError {
 /// normalized to upper-case `X`).
 ///
 /// SCALE-encoded as its 18 ASCII bytes, decoding re-validates.
-#[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Encode,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Hash,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 #[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct ResidentIdNumber([u8; RESIDENT_ID_LEN]);
 

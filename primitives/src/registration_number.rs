@@ -39,8 +39,9 @@ pub const MAX_REGISTRATION_NUMBER_LEN: usize = MAX_PREFIX_LEN + 13;
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum RegistrationNumberError {
 	/// Fewer than 15 characters.
 	TooShort,
@@ -92,10 +93,22 @@ impl core::fmt::Display for RegistrationNumberError {
 ///
 /// Stored (and SCALE-encoded) as its components: the prefix zero-padded to
 /// 8 bytes, the prefix length, the year and the serial (15 bytes). Decoding
-/// re-validates. Serde (with `std`) uses the full string including the check
+/// re-validates. Serde uses the full string including the check
 /// character.
-#[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Encode,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Hash,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 #[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct RegistrationNumber {
 	prefix: [u8; MAX_PREFIX_LEN],

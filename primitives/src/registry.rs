@@ -40,8 +40,9 @@ pub type SubjectId = u64;
 	Ord,
 	Hash,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum SubjectRole {
 	/// Data supplier (数据供方).
 	DataSupplier,
@@ -98,8 +99,9 @@ impl SubjectRole {
 	Hash,
 	Default,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "u16", into = "u16")]
 pub struct Roles(u16);
 
@@ -206,8 +208,9 @@ impl DecodeWithMemTracking for Roles {}
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum RulesError {
 	/// `acceptance_wd` is not in `1..=30`.
 	Acceptance,
@@ -256,8 +259,9 @@ impl core::fmt::Display for RulesError {
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct RegistryRules {
 	/// Working days to accept (受理) an application (default 3, allowed 1..=30).

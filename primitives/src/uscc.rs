@@ -38,8 +38,9 @@ pub const USCC_REGISTRATION_AUTHORITIES: &[u8; 12] = b"123456789ANY";
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum UsccError {
 	/// The code is not exactly 18 characters long.
 	WrongLength,
@@ -88,8 +89,20 @@ impl core::fmt::Display for UsccError {
 ///
 /// SCALE-encoded as its 18 ASCII bytes; decoding re-validates. Serde (with
 /// `std`) uses the plain string.
-#[derive(Encode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Encode,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Hash,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 #[serde(try_from = "alloc::string::String", into = "alloc::string::String")]
 pub struct Uscc([u8; USCC_LEN]);
 

@@ -52,3 +52,12 @@ fn only_governance_sets_days() {
 		assert!(!Calendar::is_working_day(date(2027, 1, 1)));
 	});
 }
+
+#[test]
+fn benchmark_preset_starts_on_a_fixed_date() {
+	use doid_primitives::{Date, WorkingDays};
+	common::ext_from_preset("benchmark").execute_with(|| {
+		// No block time yet: "today" is the preset's start date, not 1970.
+		assert_eq!(doid_runtime::Calendar::today(), Date::new(2026, 2, 9).unwrap());
+	});
+}
