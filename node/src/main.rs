@@ -6,6 +6,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod doid_rpc;
 mod rpc;
 mod service;
 

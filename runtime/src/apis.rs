@@ -22,6 +22,59 @@ use super::{
 };
 
 impl_runtime_apis! {
+	impl crate::doid_api::DoidApi<Block> for Runtime {
+		fn find_certificate(
+			text: Vec<u8>,
+		) -> Result<Option<doid_primitives::CertificateId>, crate::doid_api::LookupError> {
+			crate::doid_api::find_certificate(&text)
+		}
+
+		fn certificate(
+			id: doid_primitives::CertificateId,
+		) -> Option<pallet_certificates::Certificate> {
+			pallet_certificates::Certificates::<Runtime>::get(id)
+		}
+
+		fn verify(id: doid_primitives::CertificateId) -> Option<pallet_certificates::Verification> {
+			crate::Certificates::verify(id)
+		}
+
+		fn find_subject(
+			text: Vec<u8>,
+		) -> Result<Option<doid_primitives::SubjectId>, crate::doid_api::LookupError> {
+			crate::doid_api::find_subject(&text)
+		}
+
+		fn subject(id: doid_primitives::SubjectId) -> Option<crate::doid_api::SubjectInfo> {
+			pallet_subjects::Subjects::<Runtime>::get(id)
+		}
+
+		fn application(
+			id: doid_primitives::ApplicationId,
+		) -> Option<pallet_registration::ApplicationRecord> {
+			crate::Registration::application(id)
+		}
+
+		fn notices(registry: Option<doid_primitives::RegistryId>) -> Vec<crate::doid_api::Notice> {
+			crate::doid_api::notices(registry)
+		}
+
+		fn working_days_between(
+			from: doid_primitives::Date,
+			to: doid_primitives::Date,
+		) -> Option<u32> {
+			crate::doid_api::working_days_between(from, to)
+		}
+
+		fn add_working_days(from: doid_primitives::Date, n: u32) -> Option<doid_primitives::Date> {
+			crate::doid_api::add_working_days(from, n)
+		}
+
+		fn today() -> doid_primitives::Date {
+			crate::doid_api::today()
+		}
+	}
+
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION

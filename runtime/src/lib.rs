@@ -17,6 +17,7 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod doid_api;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod signing;

@@ -1,0 +1,332 @@
+//! The `doid_*` JSON-RPC methods: thin wrappers over the runtime's `DoidApi` that return JSON
+//! a browser can use directly — strings for OIDs, registration numbers and digests
+//! (`algorithm:hex`), `YYYYMMDD` numbers for dates, status names in English with the Chinese
+//! label. Every method takes an optional block hash (default: the best block). Malformed input
+//! and unknown ids are JSON-RPC errors with a message saying what was wrong.
+
+use std::{marker::PhantomData, sync::Arc};
+
+use doid_primitives::{Date, Digest, Oid};
+use doid_runtime::doid_api::{DoidApi, LookupError, Notice};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorObjectOwned, ErrorObject},
+};
+use serde_json::{json, Value};
+use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+/// Error code: the input is malformed (bad format or check character).
+pub const INVALID_INPUT: i32 = -32602;
+/// Error code: no such certificate, subject or application.
+pub const NOT_FOUND: i32 = 4004;
+/// Error code: the runtime call failed.
+pub const RUNTIME_ERROR: i32 = 5000;
+
+/// The `doid_*` methods.
+#[rpc(server, namespace = "doid")]
+pub trait DoidRpc<BlockHash> {
+	/// A certificate's record, by DOID or registration number.
+	#[method(name = "certificate")]
+	fn certificate(&self, id: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// Verification of a certificate (status, holder OID, validity, version, `lineageOk`), by
+	/// DOID or registration number.
+	#[method(name = "verify")]
+	fn verify(&self, id: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// A subject, by subject OID or unified social credit code.
+	#[method(name = "subject")]
+	fn subject(&self, id: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// A registration application by id.
+	#[method(name = "application")]
+	fn application(&self, id: u64, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// Applications currently in public notice (登记公示), optionally of one registry.
+	#[method(name = "notices")]
+	fn notices(&self, registry: Option<u32>, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// Working days after `from` up to and including `to` (dates `YYYY-MM-DD` or `YYYYMMDD`).
+	#[method(name = "workingDays")]
+	fn working_days(&self, from: String, to: String, at: Option<BlockHash>) -> RpcResult<Value>;
+}
+
+/// Implementation of [`DoidRpcServer`] over a client whose runtime provides `DoidApi`.
+pub struct Doid<C, B> {
+	client: Arc<C>,
+	_block: PhantomData<B>,
+}
+
+impl<C, B> Doid<C, B> {
+	/// Serve the methods from `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Doid { client, _block: PhantomData }
+	}
+}
+
+fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObject::owned(code, message.into(), None::<()>)
+}
+
+fn runtime_error(e: ApiError) -> ErrorObjectOwned {
+	error(RUNTIME_ERROR, format!("runtime call failed: {e}"))
+}
+
+fn lookup_error(what: &str, text: &str, e: LookupError) -> ErrorObjectOwned {
+	match e {
+		LookupError::Malformed => error(INVALID_INPUT, format!("{text:?} is not a valid {what}")),
+		LookupError::CheckCharacterMismatch => error(
+			INVALID_INPUT,
+			format!("{text:?}: the check character does not match (mistyped {what}?)"),
+		),
+	}
+}
+
+fn parse_date(text: &str) -> RpcResult<Date> {
+	Date::parse_iso(text.as_bytes())
+		.or_else(|_| {
+			text.parse::<u32>().map_err(|_| ()).and_then(|n| Date::from_yyyymmdd(n).map_err(|_| ()))
+		})
+		.map_err(|_| {
+			error(INVALID_INPUT, format!("{text:?} is not a date (YYYY-MM-DD or YYYYMMDD)"))
+		})
+}
+
+/// The name of an enum variant without its fields (`Issued(3)` → `Issued`).
+fn variant_name(value: &impl std::fmt::Debug) -> String {
+	let text = format!("{value:?}");
+	text.split(['(', ' ', '{']).next().unwrap_or_default().to_string()
+}
+
+fn utf8(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn oid(o: &Oid) -> Value {
+	Value::from(o.as_str())
+}
+
+fn digest(d: &Digest) -> Value {
+	Value::from(d.to_hex())
+}
+
+fn date(d: Date) -> Value {
+	Value::from(d.to_yyyymmdd())
+}
+
+/// The JSON of a certificate record.
+pub fn certificate_json(id: u64, c: &pallet_certificates::Certificate) -> Value {
+	json!({
+		"id": id,
+		"doid": oid(&c.doid),
+		"registrationNumber": c.number.to_string(),
+		"registry": c.registry,
+		"holder": c.holder,
+		"kind": format!("{:?}", c.kind),
+		"kindLabel": c.kind.name_zh(),
+		"name": utf8(&c.info.name),
+		"industry": utf8(&[c.info.industry]),
+		"scenario": utf8(&c.info.scenario),
+		"source": utf8(&c.info.source),
+		"format": utf8(&c.info.format),
+		"structure": utf8(&c.info.structure),
+		"scale": utf8(&c.info.scale),
+		"updateFrequency": format!("{:?}", c.info.update_frequency),
+		"trainable": c.info.trainable,
+		"rights": c.info.rights.bits(),
+		"acquisition": format!("{:?}", c.info.acquisition),
+		"contentDigest": digest(&c.content_digest),
+		"materials": c.materials.iter().map(|m| json!({
+			"kind": format!("{:?}", m.kind),
+			"digest": digest(&m.digest),
+		})).collect::<Vec<_>>(),
+		"inputs": c.inputs.to_vec(),
+		"application": c.application,
+		"issuedOn": date(c.issued_on),
+		"expiresOn": date(c.expires_on),
+		"version": c.version,
+		"storedStatus": format!("{:?}", c.status),
+	})
+}
+
+/// The JSON of a verification.
+pub fn verification_json(v: &pallet_certificates::Verification) -> Value {
+	json!({
+		"id": v.id,
+		"doid": oid(&v.doid),
+		"registrationNumber": v.number.to_string(),
+		"registry": v.registry,
+		"kind": format!("{:?}", v.kind),
+		"holder": v.holder,
+		"holderOid": v.holder_oid.as_ref().map(oid),
+		"status": if v.expiring_soon { "ExpiringSoon".to_string() } else { format!("{:?}", v.status) },
+		"statusLabel": utf8(&v.status_name),
+		"contentDigest": digest(&v.content_digest),
+		"issuedOn": date(v.issued_on),
+		"expiresOn": date(v.expires_on),
+		"version": v.version,
+		"lineageDepth": v.lineage_depth,
+		"ancestors": v.ancestors,
+		"lineageOk": v.lineage_ok,
+	})
+}
+
+/// The JSON of an application record.
+pub fn application_json(id: u64, a: &pallet_registration::ApplicationRecord) -> Value {
+	let app = &a.application;
+	json!({
+		"id": id,
+		"registry": a.registry,
+		"applicant": a.applicant,
+		"kind": format!("{:?}", app.kind),
+		"name": utf8(&app.info.name),
+		"status": variant_name(&a.status),
+		"certificate": match a.status {
+			pallet_registration::ApplicationStatus::Issued(id) => Some(id),
+			_ => None,
+		},
+		"statusLabel": a.status.name_zh(),
+		"contentDigest": digest(&app.content_digest),
+		"inputs": app.inputs.to_vec(),
+		"materials": app.materials.iter().map(|m| json!({
+			"kind": format!("{:?}", m.kind),
+			"digest": digest(&m.digest),
+		})).collect::<Vec<_>>(),
+		"submittedOn": date(a.submitted_on),
+		"acceptanceDue": date(a.acceptance_due),
+		"correctionLastDay": a.correction_last_day.map(date),
+		"reviewer": a.reviewer,
+		"noticeStart": a.notice_start.map(date),
+		"noticeLastDay": a.notice_last_day.map(date),
+		"noticeRemaining": a.notice_remaining,
+		"reasonDigest": a.reason_digest.as_ref().map(digest),
+		"reportDigest": a.report_digest.as_ref().map(digest),
+	})
+}
+
+/// The JSON of a subject record (organisations: USCC and name; individuals: commitments only).
+pub fn subject_json(id: u64, s: &doid_runtime::doid_api::SubjectInfo) -> Value {
+	let identity = match &s.identity {
+		pallet_subjects::Identity::Organisation { uscc, name } => json!({
+			"type": "Organisation",
+			"uscc": uscc.to_string(),
+			"name": utf8(name),
+		}),
+		pallet_subjects::Identity::Individual { id_commitment, name_commitment } => json!({
+			"type": "Individual",
+			"idCommitment": format!("0x{}", hex::encode(id_commitment)),
+			"nameCommitment": format!("0x{}", hex::encode(name_commitment)),
+		}),
+	};
+	json!({
+		"id": id,
+		"registry": s.registry,
+		"identity": identity,
+		"status": format!("{:?}", s.status),
+		"roles": s.roles.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>(),
+		"oid": s.oid.as_ref().map(oid),
+		"mainAccount": s.main_account.to_string(),
+	})
+}
+
+fn notice_json(n: &Notice) -> Value {
+	json!({
+		"application": n.application,
+		"registry": n.registry,
+		"applicant": n.applicant,
+		"kind": format!("{:?}", n.kind),
+		"name": utf8(&n.name),
+		"lastDay": date(n.last_day),
+	})
+}
+
+impl<C, B> Doid<C, B>
+where
+	B: BlockT,
+	C: ProvideRuntimeApi<B> + HeaderBackend<B> + Send + Sync + 'static,
+	C::Api: DoidApi<B>,
+{
+	fn at(&self, at: Option<B::Hash>) -> B::Hash {
+		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+
+	/// The certificate id named by `text` at `at`, or a not-found / invalid-input error.
+	fn certificate_id(&self, text: &str, at: B::Hash) -> RpcResult<u64> {
+		self.client
+			.runtime_api()
+			.find_certificate(at, text.trim().as_bytes().to_vec())
+			.map_err(runtime_error)?
+			.map_err(|e| lookup_error("DOID or registration number", text, e))?
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {text:?}")))
+	}
+}
+
+impl<C, B> DoidRpcServer<B::Hash> for Doid<C, B>
+where
+	B: BlockT,
+	C: ProvideRuntimeApi<B> + HeaderBackend<B> + Send + Sync + 'static,
+	C::Api: DoidApi<B>,
+{
+	fn certificate(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
+		let at = self.at(at);
+		let cid = self.certificate_id(&id, at)?;
+		let record = self.client.runtime_api().certificate(at, cid).map_err(runtime_error)?;
+		record
+			.map(|c| certificate_json(cid, &c))
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+	}
+
+	fn verify(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
+		let at = self.at(at);
+		let cid = self.certificate_id(&id, at)?;
+		let verification = self.client.runtime_api().verify(at, cid).map_err(runtime_error)?;
+		verification
+			.map(|v| verification_json(&v))
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+	}
+
+	fn subject(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		let sid = api
+			.find_subject(at, id.trim().as_bytes().to_vec())
+			.map_err(runtime_error)?
+			.map_err(|e| lookup_error("subject OID or unified social credit code", &id, e))?
+			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))?;
+		api.subject(at, sid)
+			.map_err(runtime_error)?
+			.map(|s| subject_json(sid, &s))
+			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))
+	}
+
+	fn application(&self, id: u64, at: Option<B::Hash>) -> RpcResult<Value> {
+		let at = self.at(at);
+		self.client
+			.runtime_api()
+			.application(at, id)
+			.map_err(runtime_error)?
+			.map(|a| application_json(id, &a))
+			.ok_or_else(|| error(NOT_FOUND, format!("no application {id}")))
+	}
+
+	fn notices(&self, registry: Option<u32>, at: Option<B::Hash>) -> RpcResult<Value> {
+		let at = self.at(at);
+		let notices = self.client.runtime_api().notices(at, registry).map_err(runtime_error)?;
+		Ok(Value::from(notices.iter().map(notice_json).collect::<Vec<_>>()))
+	}
+
+	fn working_days(&self, from: String, to: String, at: Option<B::Hash>) -> RpcResult<Value> {
+		let (from_date, to_date) = (parse_date(&from)?, parse_date(&to)?);
+		let at = self.at(at);
+		let days = self
+			.client
+			.runtime_api()
+			.working_days_between(at, from_date, to_date)
+			.map_err(runtime_error)?
+			.ok_or_else(|| error(INVALID_INPUT, format!("{from}..{to} spans too many days")))?;
+		Ok(json!({ "from": date(from_date), "to": date(to_date), "workingDays": days }))
+	}
+}

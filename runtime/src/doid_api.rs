@@ -1,0 +1,148 @@
+//! `DoidApi`: the read-only queries of the DOID chain, callable by any client through
+//! `state_call` and served by the node as `doid_*` JSON-RPC methods.
+//!
+//! Textual identifiers are parsed inside the runtime, so every client gets the same answer: a
+//! DOID (`2.999.2.1.1.7`) or a registration number (`BJSZD2026000000071`, check character
+//! verified before any storage read), a subject OID or a unified social credit code.
+
+use crate::Runtime;
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use doid_primitives::{
+	ApplicationId, CertificateId, Date, ElementKind, Oid, RegistrationNumberError, RegistryId,
+	SubjectId, Uscc, WorkingDays,
+};
+use scale_info::TypeInfo;
+
+/// Most notices returned by one [`DoidApi::notices`] call.
+pub const MAX_NOTICES: usize = 1_000;
+
+/// Why a textual identifier could not be looked up.
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LookupError {
+	/// Neither a dotted OID nor a well-formed registration number / USCC.
+	Malformed,
+	/// A registration number or USCC whose check character does not match: mistyped.
+	CheckCharacterMismatch,
+}
+
+/// An application currently in public notice (登记公示).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Notice {
+	/// The application.
+	pub application: ApplicationId,
+	/// Its registry.
+	pub registry: RegistryId,
+	/// The applicant.
+	pub applicant: SubjectId,
+	/// Element kind.
+	pub kind: ElementKind,
+	/// Element name (UTF-8).
+	pub name: Vec<u8>,
+	/// Last day of the notice (objections are timely up to this day).
+	pub last_day: Date,
+}
+
+/// A subject's information as stored (organisations: USCC and name; individuals: only
+/// commitments).
+pub type SubjectInfo = pallet_subjects::SubjectInfoOf<Runtime>;
+
+sp_api::decl_runtime_apis! {
+	/// Read-only queries of the DOID chain.
+	pub trait DoidApi {
+		/// The certificate named by `text`: a DOID or a registration number.
+		fn find_certificate(text: Vec<u8>) -> Result<Option<CertificateId>, LookupError>;
+		/// The certificate's full record.
+		fn certificate(id: CertificateId) -> Option<pallet_certificates::Certificate>;
+		/// Verification as of today: status, holder, validity, version, `lineage_ok`.
+		fn verify(id: CertificateId) -> Option<pallet_certificates::Verification>;
+		/// The subject named by `text`: a subject OID or a unified social credit code.
+		fn find_subject(text: Vec<u8>) -> Result<Option<SubjectId>, LookupError>;
+		/// The subject's record.
+		fn subject(id: SubjectId) -> Option<SubjectInfo>;
+		/// The application's record.
+		fn application(id: ApplicationId) -> Option<pallet_registration::ApplicationRecord>;
+		/// Applications in public notice (of `registry`, or of all), at most [`MAX_NOTICES`].
+		fn notices(registry: Option<RegistryId>) -> Vec<Notice>;
+		/// Working days after `from` up to and including `to`.
+		fn working_days_between(from: Date, to: Date) -> Option<u32>;
+		/// The `n`-th working day after `from`.
+		fn add_working_days(from: Date, n: u32) -> Option<Date>;
+		/// The chain's date today.
+		fn today() -> Date;
+	}
+}
+
+/// Whether `text` looks like a dotted OID (digits and dots, starting with a digit).
+fn is_dotted(text: &[u8]) -> bool {
+	text.first().is_some_and(u8::is_ascii_digit) && text.contains(&b'.')
+}
+
+impl From<RegistrationNumberError> for LookupError {
+	fn from(e: RegistrationNumberError) -> Self {
+		match e {
+			RegistrationNumberError::CheckCharacterMismatch { .. } => Self::CheckCharacterMismatch,
+			_ => Self::Malformed,
+		}
+	}
+}
+
+/// [`DoidApi::find_certificate`].
+pub fn find_certificate(text: &[u8]) -> Result<Option<CertificateId>, LookupError> {
+	if is_dotted(text) {
+		let doid = Oid::parse(text).map_err(|_| LookupError::Malformed)?;
+		return Ok(crate::Certificates::certificate_by_doid(&doid));
+	}
+	Ok(crate::Certificates::certificate_by_number_text(text)?)
+}
+
+/// [`DoidApi::find_subject`].
+pub fn find_subject(text: &[u8]) -> Result<Option<SubjectId>, LookupError> {
+	if is_dotted(text) {
+		let oid = Oid::parse(text).map_err(|_| LookupError::Malformed)?;
+		return Ok(pallet_subjects::SubjectByOid::<Runtime>::get(oid));
+	}
+	let uscc = Uscc::parse(text).map_err(|e| match e {
+		doid_primitives::UsccError::CheckCharacterMismatch { .. } => {
+			LookupError::CheckCharacterMismatch
+		}
+		_ => LookupError::Malformed,
+	})?;
+	Ok(crate::Subjects::subject_by_uscc(&uscc))
+}
+
+/// [`DoidApi::notices`].
+pub fn notices(registry: Option<RegistryId>) -> Vec<Notice> {
+	pallet_registration::CurrentNotices::<Runtime>::iter()
+		.filter_map(|(application, last_day)| {
+			let record = pallet_registration::Applications::<Runtime>::get(application)?;
+			if registry.is_some_and(|r| r != record.registry) {
+				return None;
+			}
+			Some(Notice {
+				application,
+				registry: record.registry,
+				applicant: record.applicant,
+				kind: record.application.kind,
+				name: record.application.info.name.into_inner(),
+				last_day,
+			})
+		})
+		.take(MAX_NOTICES)
+		.collect()
+}
+
+/// [`DoidApi::working_days_between`].
+pub fn working_days_between(from: Date, to: Date) -> Option<u32> {
+	<crate::Calendar as WorkingDays>::working_days_between(from, to)
+}
+
+/// [`DoidApi::add_working_days`].
+pub fn add_working_days(from: Date, n: u32) -> Option<Date> {
+	<crate::Calendar as WorkingDays>::add_working_days(from, n)
+}
+
+/// [`DoidApi::today`].
+pub fn today() -> Date {
+	<crate::Calendar as WorkingDays>::today()
+}
