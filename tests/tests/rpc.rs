@@ -203,14 +203,11 @@ fn doid_rpc_methods() {
 	assert!(error_code(rpc.json("doid_application", json!([9_999]))).contains("no application"));
 
 	// doid_verify and doid_certificate, by registration number and by DOID.
-	let verification = rpc.json("doid_verify", json!([format!("{certificate}")])).err();
-	assert!(verification.is_some(), "a bare id is neither a DOID nor a number");
-	let record = {
-		// Find the certificate's number through the application's block events is not
-		// needed: the DOID is deterministic for the first data resource of BJ.
-		let doid = "2.999.2.2.1.1";
-		rpc.json("doid_certificate", json!([doid])).expect("certificate by DOID")
-	};
+	// A bare id is neither a DOID nor a registration number.
+	assert!(error_code(rpc.json("doid_verify", json!([format!("{certificate}")])))
+		.contains("not a valid"));
+	// The first data resource (kind arc 1) of BJ (arc 2) under the root 2.999.
+	let record = rpc.json("doid_certificate", json!(["2.999.2.2.1.1"])).expect("by DOID");
 	assert_eq!(record["id"], json!(certificate), "{record}");
 	assert_eq!(record["name"], json!(NAME));
 	let number = record["registrationNumber"].as_str().unwrap().to_string();

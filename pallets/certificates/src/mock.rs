@@ -3,9 +3,9 @@
 
 use crate as pallet_certificates;
 use doid_primitives::{
-	uscc_mod31_check_char, Acquisition, AssetInfo, CertificateId, Date, Digest, DigestAlgorithm,
-	ElementKind, Inputs, Issuance, Material, MaterialKind, RegistryRules, Rights, Roles, SubjectId,
-	SubjectRole, TimerHandler, TimerId, TimerOwner, UpdateFrequency,
+	Acquisition, AssetInfo, CertificateId, Date, Digest, DigestAlgorithm, ElementKind, Inputs,
+	Issuance, Material, MaterialKind, RegistryRules, Rights, Roles, SubjectId, SubjectRole,
+	TimerHandler, TimerId, TimerOwner, UpdateFrequency,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -161,10 +161,7 @@ pub fn d(y: u16, m: u8, day: u8) -> Date {
 
 /// A valid USCC unique per `index`.
 pub fn uscc(index: u32) -> Vec<u8> {
-	let mut code = b"91110000".to_vec();
-	code.extend_from_slice(format!("{:09}", index).as_bytes());
-	code.push(uscc_mod31_check_char(&code).unwrap());
-	code
+	doid_primitives::Uscc::synthetic(index).as_bytes().to_vec()
 }
 
 fn register(who: u64, registry: u32, index: u32) -> SubjectId {

@@ -6,9 +6,9 @@
 use crate as pallet_objections;
 use core::cell::RefCell;
 use doid_primitives::{
-	uscc_mod31_check_char, ApplicationDisputes, ApplicationId, CertificateDisputes, CertificateId,
-	Date, Digest, DigestAlgorithm, DisputeError, DisputeParties, RegistryId, RegistryRules, Roles,
-	SubjectId, TimerHandler, TimerId, TimerOwner,
+	ApplicationDisputes, ApplicationId, CertificateDisputes, CertificateId, Date, Digest,
+	DigestAlgorithm, DisputeError, DisputeParties, RegistryId, RegistryRules, Roles, SubjectId,
+	TimerHandler, TimerId, TimerOwner,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -123,7 +123,7 @@ impl pallet_objections::Config for Test {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkRegistries = Registries;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkSubjects = MockSubjectsHelper;
+	type BenchmarkSubjects = Subjects;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkTarget = MockTargets;
 }
@@ -428,11 +428,7 @@ pub fn run_block_on(date: Date) {
 
 /// A valid unified social credit code, unique per `index`.
 pub fn uscc(index: u32) -> Vec<u8> {
-	let mut code = b"91110000".to_vec();
-	code.extend_from_slice(format!("{index:09}").as_bytes());
-	let check = uscc_mod31_check_char(&code).unwrap();
-	code.push(check);
-	code
+	doid_primitives::Uscc::synthetic(index).as_bytes().to_vec()
 }
 
 /// Register `account` as an organisation at `GZ` and verify it with `roles`; returns its id.
@@ -458,19 +454,4 @@ pub fn subject_at(registry: RegistryId, account: u64, roles: Roles, index: u32) 
 	let admin = Registries::admin(registry).unwrap();
 	Subjects::verify_subject(RuntimeOrigin::signed(admin), id, roles).unwrap();
 	id
-}
-
-/// Creates verified subjects in the benchmark tests through the subjects pallet's calls (its
-/// own helper needs `pallet-subjects/runtime-benchmarks`, which would change the features of
-/// the whole workspace test build).
-pub struct MockSubjectsHelper;
-impl doid_primitives::SubjectsBenchmarkHelper<u64> for MockSubjectsHelper {
-	fn create_verified_subject(
-		registry: RegistryId,
-		account: &u64,
-		roles: Roles,
-		index: u32,
-	) -> SubjectId {
-		subject_at(registry, *account, roles, index)
-	}
 }

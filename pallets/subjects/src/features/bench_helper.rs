@@ -4,7 +4,7 @@
 use crate::{pallet::*, types::IdentityInput};
 use alloc::vec::Vec;
 use doid_primitives::{
-	uscc_mod31_check_char, RegistriesInspect, RegistryId, Roles, SubjectId, SubjectsBenchmarkHelper,
+	RegistriesInspect, RegistryId, Roles, SubjectId, SubjectsBenchmarkHelper, Uscc,
 };
 use frame_support::{
 	traits::{
@@ -15,19 +15,9 @@ use frame_support::{
 };
 use sp_runtime::traits::Saturating;
 
-/// A valid unified social credit code, unique per `index`: `91110000` + nine digits + check.
+/// A valid unified social credit code, unique per `index`.
 pub(crate) fn uscc_bytes(index: u32) -> Vec<u8> {
-	let mut code = b"91110000".to_vec();
-	let mut organisation = [b'0'; 9];
-	let mut rest = index;
-	for slot in organisation.iter_mut().rev() {
-		*slot = b'0' + (rest % 10) as u8;
-		rest /= 10;
-	}
-	code.extend_from_slice(&organisation);
-	let check = uscc_mod31_check_char(&code).expect("digits are valid USCC characters");
-	code.push(check);
-	code
+	Uscc::synthetic(index).as_bytes().to_vec()
 }
 
 impl<T: Config> SubjectsBenchmarkHelper<T::AccountId> for Pallet<T> {
