@@ -350,6 +350,27 @@ pub struct AssetInfo {
 }
 
 impl AssetInfo {
+	/// Valid descriptive fields with every text field at its longest (ASCII). For benchmarks,
+	/// mocks and sample data only.
+	pub fn longest_sample(trainable: bool) -> AssetInfo {
+		let long = |c: u8| BoundedVec::truncate_from([c; MAX_TEXT_LEN as usize].to_vec());
+		let short = |c: u8| BoundedVec::truncate_from([c; MAX_SHORT_TEXT_LEN as usize].to_vec());
+		AssetInfo {
+			name: BoundedVec::truncate_from([b'N'; MAX_ELEMENT_NAME_LEN as usize].to_vec()),
+			industry: b'I',
+			scenario: long(b's'),
+			source: long(b'o'),
+			format: short(b'f'),
+			structure: long(b't'),
+			scale: short(b'c'),
+			update_frequency: UpdateFrequency::Daily,
+			processing_rules: long(b'p'),
+			trainable,
+			rights: Rights::HOLDING.union(Rights::PROCESSING_USE),
+			acquisition: Acquisition::OriginalCollection,
+		}
+	}
+
 	/// Checks every field, in declaration order; the first invalid one is returned.
 	pub fn validate(&self) -> Result<(), AssetInfoError> {
 		let checks = [
@@ -626,6 +647,12 @@ pub trait CertificatesBenchmarkHelper {
 mod tests {
 	use super::*;
 	use crate::DigestAlgorithm;
+
+	#[test]
+	fn longest_sample_is_valid() {
+		assert_eq!(AssetInfo::longest_sample(true).validate(), Ok(()));
+		assert_eq!(AssetInfo::longest_sample(false).name.len(), MAX_ELEMENT_NAME_LEN as usize);
+	}
 
 	pub(crate) fn info() -> AssetInfo {
 		AssetInfo {

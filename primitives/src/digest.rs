@@ -179,6 +179,14 @@ impl Digest {
 		Digest { algorithm, value }
 	}
 
+	/// A synthetic SM3-tagged digest, distinct for every `(tag, seed)`: 32 bytes of `tag` whose
+	/// first four are `seed` (little endian). For benchmarks, mocks and sample data only.
+	pub fn synthetic(tag: u8, seed: u32) -> Digest {
+		let mut value = [tag; DIGEST_LEN];
+		value[..4].copy_from_slice(&seed.to_le_bytes());
+		Digest { algorithm: DigestAlgorithm::Sm3, value }
+	}
+
 	/// Parses the text form `algorithm:hex` (64 hex digits, either case).
 	pub fn parse(s: &[u8]) -> Result<Digest, DigestError> {
 		let sep = s.iter().position(|&c| c == b':').ok_or(DigestError::MissingSeparator)?;

@@ -15,4 +15,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_subjects, Subjects]
 	[pallet_certificates, Certificates]
 	[pallet_registration, Registration]
+	[pallet_objections, Objections]
 );

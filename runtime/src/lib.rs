@@ -203,4 +203,6 @@ mod runtime {
 	pub type Certificates = pallet_certificates;
 	#[runtime::pallet_index(15)]
 	pub type Registration = pallet_registration;
+	#[runtime::pallet_index(16)]
+	pub type Objections = pallet_objections;
 }

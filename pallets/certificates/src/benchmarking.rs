@@ -4,10 +4,10 @@
 //! [`MAX_LINEAGE_DEPTH`].
 
 use super::*;
-use crate::features::bench_helper::{bench_digest, bench_info, bench_issuance};
+use crate::features::bench_helper::bench_issuance;
 use alloc::{vec, vec::Vec};
 use doid_primitives::{
-	CertificateId, Date, ElementKind, RegistryId, Roles, SubjectId, SubjectRole, WorkingDays,
+	AssetInfo, CertificateId, Date, Digest, ElementKind, RegistryId, Roles, SubjectId, SubjectRole, WorkingDays,
 	MAX_INPUTS,
 };
 use frame_benchmarking::v2::*;
@@ -168,7 +168,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = new_cert::<T>(s.registry, s.holder, &[], 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.holder_account), id, bench_info(false));
+		_(RawOrigin::Signed(s.holder_account), id, AssetInfo::longest_sample(false));
 		assert_eq!(status::<T>(id), CertificateStatus::ChangePending);
 	}
 
@@ -179,7 +179,7 @@ mod benchmarks {
 		Pallet::<T>::request_change(
 			RawOrigin::Signed(s.holder_account).into(),
 			id,
-			bench_info(false),
+			AssetInfo::longest_sample(false),
 		)
 		.expect("change requested");
 		#[extrinsic_call]
@@ -272,7 +272,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = with_pending_transfer::<T>(&s, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.operator), id, bench_digest(1, 1));
+		_(RawOrigin::Signed(s.operator), id, Digest::synthetic(1, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Active);
 	}
 
@@ -281,7 +281,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = with_pending_transfer::<T>(&s, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.operator), id, bench_digest(1, 1));
+		_(RawOrigin::Signed(s.operator), id, Digest::synthetic(1, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Revoked);
 	}
 
@@ -290,7 +290,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = with_pending_transfer::<T>(&s, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.operator), id, bench_digest(1, 1));
+		_(RawOrigin::Signed(s.operator), id, Digest::synthetic(1, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Invalid);
 	}
 
@@ -299,7 +299,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = with_pending_transfer::<T>(&s, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.court), id, bench_digest(1, 1));
+		_(RawOrigin::Signed(s.court), id, Digest::synthetic(1, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Revoked);
 	}
 
@@ -308,7 +308,7 @@ mod benchmarks {
 		let s = setup::<T>();
 		let id = with_pending_transfer::<T>(&s, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.court), id, bench_digest(1, 1));
+		_(RawOrigin::Signed(s.court), id, Digest::synthetic(1, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Frozen);
 	}
 
@@ -316,10 +316,10 @@ mod benchmarks {
 	fn unfreeze() {
 		let s = setup::<T>();
 		let id = new_cert::<T>(s.registry, s.holder, &[], 1);
-		Pallet::<T>::freeze(RawOrigin::Signed(s.court.clone()).into(), id, bench_digest(1, 1))
+		Pallet::<T>::freeze(RawOrigin::Signed(s.court.clone()).into(), id, Digest::synthetic(1, 1))
 			.expect("frozen");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.court), id, bench_digest(2, 1));
+		_(RawOrigin::Signed(s.court), id, Digest::synthetic(2, 1));
 		assert_eq!(status::<T>(id), CertificateStatus::Active);
 	}
 

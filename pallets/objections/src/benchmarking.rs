@@ -6,7 +6,7 @@
 use super::*;
 use alloc::vec::Vec;
 use doid_primitives::{
-	Digest, DigestAlgorithm, RegistriesBenchmarkHelper, Roles, SubjectId, SubjectRole,
+	Digest, RegistriesBenchmarkHelper, Roles, SubjectId, SubjectRole,
 	SubjectsBenchmarkHelper,
 };
 use frame_benchmarking::v2::*;
@@ -23,12 +23,6 @@ use sp_runtime::traits::Saturating;
 /// The bond set on the benchmark registry.
 const BOND: u128 = 1_000_000;
 
-/// A digest unique per `(tag, index)`.
-fn digest(tag: u8, index: u32) -> Digest {
-	let mut value = [tag; 32];
-	value[..4].copy_from_slice(&index.to_le_bytes());
-	Digest::new(DigestAlgorithm::Sm3, value)
-}
 
 /// The parties: registry (admin = operator), respondent, objector, five arbitrators, a court,
 /// and an application of the respondent in notice.
@@ -94,7 +88,7 @@ fn parties<T: Config>() -> Parties<T> {
 
 fn evidence<T: Config>(variant: u32) -> EvidenceOf<T> {
 	let n = T::MaxEvidence::get();
-	BoundedVec::truncate_from((0..n).map(|i| digest(2, variant * 1_000 + i)).collect())
+	BoundedVec::truncate_from((0..n).map(|i| Digest::synthetic(2, variant * 1_000 + i)).collect())
 }
 
 /// File an objection of the objector with the most evidence; returns its id.
@@ -102,7 +96,7 @@ fn filed<T: Config>(p: &Parties<T>, variant: u32) -> ObjectionId {
 	Pallet::<T>::do_file(
 		p.objector_account.clone(),
 		p.target,
-		digest(1, variant),
+		Digest::synthetic(1, variant),
 		evidence::<T>(variant),
 	)
 	.expect("objection can be filed")
@@ -146,7 +140,7 @@ mod benches {
 		}
 		let id = NextObjectionId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.objector_account.clone()), p.target, digest(1, 0), evidence::<T>(0));
+		_(RawOrigin::Signed(p.objector_account.clone()), p.target, Digest::synthetic(1, 0), evidence::<T>(0));
 		assert_eq!(status::<T>(id), Some(ObjectionStatus::Filed));
 	}
 
@@ -164,7 +158,7 @@ mod benches {
 		let p = parties::<T>();
 		let id = filed::<T>(&p, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.operator.clone()), id, digest(3, 0));
+		_(RawOrigin::Signed(p.operator.clone()), id, Digest::synthetic(3, 0));
 		assert_eq!(status::<T>(id), Some(ObjectionStatus::Inadmissible));
 	}
 
@@ -183,7 +177,7 @@ mod benches {
 		let p = parties::<T>();
 		let id = accepted::<T>(&p, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.respondent_account.clone()), id, digest(4, 0));
+		_(RawOrigin::Signed(p.respondent_account.clone()), id, Digest::synthetic(4, 0));
 		assert!(Objections::<T>::get(id).is_some_and(|o| o.response_digest.is_some()));
 	}
 
@@ -194,10 +188,10 @@ mod benches {
 		let (last, voters) = p.arbitrators.split_last().expect("five arbitrators");
 		for (i, (_, who)) in voters.iter().enumerate() {
 			let v = if i == 0 { Outcome::Dismiss } else { Outcome::Uphold };
-			Pallet::<T>::do_vote(who.clone(), id, v, digest(5, i as u32)).expect("member votes");
+			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32)).expect("member votes");
 		}
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.1.clone()), id, Outcome::Uphold, digest(5, 9));
+		_(RawOrigin::Signed(last.1.clone()), id, Outcome::Uphold, Digest::synthetic(5, 9));
 		assert_eq!(
 			status::<T>(id),
 			Some(ObjectionStatus::Decided { outcome: Outcome::Uphold, by: DecidedBy::Panel })
@@ -229,7 +223,7 @@ mod benches {
 			filed::<T>(&p, v);
 		}
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.court_account.clone()), id, Outcome::Uphold, digest(6, 0));
+		_(RawOrigin::Signed(p.court_account.clone()), id, Outcome::Uphold, Digest::synthetic(6, 0));
 		assert!(matches!(
 			status::<T>(id),
 			Some(ObjectionStatus::Decided { outcome: Outcome::Uphold, .. })
@@ -254,7 +248,7 @@ mod benches {
 		let id = in_arbitration::<T>(&p);
 		for (i, (_, who)) in p.arbitrators.iter().take(4).enumerate() {
 			let v = if i == 0 { Outcome::Dismiss } else { Outcome::Uphold };
-			Pallet::<T>::do_vote(who.clone(), id, v, digest(5, i as u32)).expect("member votes");
+			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32)).expect("member votes");
 		}
 		let timer = Pallet::<T>::timer_of(PHASE_ARBITRATION, id).id;
 		#[block]

@@ -6,7 +6,7 @@ use super::*;
 use alloc::vec::Vec;
 use doid_primitives::{
 	Acquisition, ApplicationDisputes, AssetInfo, CertificatesBenchmarkHelper, Digest,
-	DigestAlgorithm, Material, MaterialKind, PriorRegistration, RegistrationNumber,
+	Material, MaterialKind, PriorRegistration, RegistrationNumber,
 	RegistriesBenchmarkHelper, RegistryId, Rights, Roles, SubjectId, SubjectRole,
 	SubjectsBenchmarkHelper, UpdateFrequency, MAX_ELEMENT_NAME_LEN, MAX_INPUTS, MAX_MATERIALS,
 	MAX_PRIOR_REGISTRATIONS, MAX_SERVICES, MAX_SHORT_TEXT_LEN, MAX_TEXT_LEN,
@@ -15,12 +15,6 @@ use frame_benchmarking::v2::*;
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
 
-/// A digest unique per `(tag, index)`.
-fn digest(tag: u8, index: u32) -> Digest {
-	let mut value = [tag; 32];
-	value[..4].copy_from_slice(&index.to_le_bytes());
-	Digest::new(DigestAlgorithm::Sm3, value)
-}
 
 /// Text of exactly `len` bytes: three-byte characters padded with `x`.
 fn text<const N: u32>(len: u32) -> BoundedVec<u8, frame_support::traits::ConstU32<N>> {
@@ -94,13 +88,13 @@ fn application<T: Config>(p: &Parties<T>, variant: u32) -> Application {
 	Application {
 		kind: ElementKind::DataProduct,
 		info,
-		content_digest: digest(0xA0, variant),
+		content_digest: Digest::synthetic(0xA0, variant),
 		inputs: BoundedVec::truncate_from(inputs),
 		services: BoundedVec::truncate_from(
 			(0..MAX_SERVICES)
 				.map(|i| DataService {
 					name: text::<MAX_SERVICE_NAME_LEN>(MAX_SERVICE_NAME_LEN),
-					description_digest: digest(0xB0, variant * 100 + i),
+					description_digest: Digest::synthetic(0xB0, variant * 100 + i),
 				})
 				.collect(),
 		),
@@ -108,7 +102,7 @@ fn application<T: Config>(p: &Parties<T>, variant: u32) -> Application {
 			(0..MAX_MATERIALS)
 				.map(|i| Material {
 					kind: MaterialKind::Other,
-					digest: digest(0xC0, variant * 100 + i),
+					digest: Digest::synthetic(0xC0, variant * 100 + i),
 				})
 				.collect(),
 		),
@@ -146,7 +140,7 @@ fn submitted<T: Config>(p: &Parties<T>) -> ApplicationId {
 /// An application awaiting correction.
 fn correction_requested<T: Config>(p: &Parties<T>) -> ApplicationId {
 	let id = submitted::<T>(p);
-	Pallet::<T>::request_correction(RawOrigin::Signed(p.operator.clone()).into(), id, digest(1, 0))
+	Pallet::<T>::request_correction(RawOrigin::Signed(p.operator.clone()).into(), id, Digest::synthetic(1, 0))
 		.expect("submitted application");
 	id
 }
@@ -174,7 +168,7 @@ fn in_notice<T: Config>(p: &Parties<T>) -> ApplicationId {
 		RawOrigin::Signed(p.reviewer_account.clone()).into(),
 		id,
 		true,
-		digest(2, 0),
+		Digest::synthetic(2, 0),
 	)
 	.expect("reviewer passes");
 	id
@@ -212,7 +206,7 @@ mod benches {
 		let p = parties::<T>();
 		let id = in_formal_review::<T>(&p);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.operator.clone()), id, digest(3, 0));
+		_(RawOrigin::Signed(p.operator.clone()), id, Digest::synthetic(3, 0));
 		assert_eq!(status::<T>(id), Some(ApplicationStatus::CorrectionRequested));
 	}
 
@@ -221,7 +215,7 @@ mod benches {
 		let p = parties::<T>();
 		let id = correction_requested::<T>(&p);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.operator.clone()), id, digest(4, 0));
+		_(RawOrigin::Signed(p.operator.clone()), id, Digest::synthetic(4, 0));
 		assert_eq!(status::<T>(id), Some(ApplicationStatus::Refused));
 	}
 
@@ -239,7 +233,7 @@ mod benches {
 		let p = parties::<T>();
 		let id = in_substantive_review::<T>(&p);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.reviewer_account.clone()), id, true, digest(5, 0));
+		_(RawOrigin::Signed(p.reviewer_account.clone()), id, true, Digest::synthetic(5, 0));
 		assert_eq!(status::<T>(id), Some(ApplicationStatus::InNotice));
 	}
 
@@ -314,7 +308,7 @@ mod benches {
 		<Pallet<T> as ApplicationDisputes>::open_dispute(id).expect("in notice");
 		#[block]
 		{
-			<Pallet<T> as ApplicationDisputes>::reject_upheld(id, digest(6, 0)).expect("disputed");
+			<Pallet<T> as ApplicationDisputes>::reject_upheld(id, Digest::synthetic(6, 0)).expect("disputed");
 		}
 		assert_eq!(status::<T>(id), Some(ApplicationStatus::Rejected));
 	}

@@ -238,7 +238,7 @@ impl pallet_subjects::Config for Runtime {
 	type Registries = super::Registries;
 	type Currency = Balances;
 	type VerificationAllowance = VerificationAllowance;
-	type Activity = super::Certificates;
+	type Activity = (super::Certificates, super::Objections);
 	type MaxAccountsPerSubject = ConstU32<8>;
 	type MaxNameLen = ConstU32<128>;
 	type WeightInfo = pallet_subjects::weights::SubstrateWeight<Runtime>;
@@ -254,15 +254,17 @@ impl doid_primitives::TimerHandler for TimerRouter {
 		let used = match timer.owner {
 			TimerOwner::Registration => super::Registration::on_timer(timer.id),
 			TimerOwner::Certificates => super::Certificates::on_expiry_timer(timer.id),
-			// No other pallet schedules timers yet: nothing to do, and no weight.
-			TimerOwner::Objections | TimerOwner::Evidence | TimerOwner::Subjects => Weight::zero(),
+			TimerOwner::Objections => super::Objections::on_timer(timer.id),
+			// No other pallet schedules timers: nothing to do, and no weight.
+			TimerOwner::Evidence | TimerOwner::Subjects => Weight::zero(),
 		};
 		(used.ref_time(), used.proof_size())
 	}
 
 	fn max_weight() -> (u64, u64) {
 		let max = super::Registration::on_timer_max_weight()
-			.max(super::Certificates::expiry_timer_weight());
+			.max(super::Certificates::expiry_timer_weight())
+			.max(super::Objections::on_timer_max_weight());
 		(max.ref_time(), max.proof_size())
 	}
 }
@@ -291,4 +293,63 @@ impl pallet_registration::Config for Runtime {
 	type BenchmarkSubjects = super::Subjects;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkCertificates = super::Certificates;
+}
+
+impl pallet_objections::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Registries = super::Registries;
+	type Subjects = super::Subjects;
+	type Calendar = super::Calendar;
+	type Applications = super::Registration;
+	type Certificates = super::Certificates;
+	type MaxEvidence = ConstU32<16>;
+	type MaxOpenPerTarget = ConstU32<16>;
+	type WeightInfo = pallet_objections::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkRegistries = super::Registries;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSubjects = super::Subjects;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkTarget = ObjectionTargets;
+}
+
+/// Targets for the objection benchmarks: a real application in notice (registration pallet), a
+/// real active certificate (certificates pallet), and the registry's bond rule.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ObjectionTargets;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_objections::BenchmarkTarget for ObjectionTargets {
+	fn application_in_notice(
+		registry: doid_primitives::RegistryId,
+		applicant: doid_primitives::SubjectId,
+	) -> doid_primitives::ApplicationId {
+		let seed = pallet_registration::NextApplicationId::<Runtime>::get() as u32;
+		super::Registration::benchmark_application_in_notice(registry, applicant, seed)
+	}
+
+	fn active_certificate(
+		registry: doid_primitives::RegistryId,
+		holder: doid_primitives::SubjectId,
+	) -> doid_primitives::CertificateId {
+		use doid_primitives::CertificatesBenchmarkHelper;
+		let seed = pallet_certificates::NextCertificateId::<Runtime>::get() as u32;
+		super::Certificates::create_certificate(
+			registry,
+			holder,
+			doid_primitives::ElementKind::DataResource,
+			false,
+			&[],
+			seed,
+		)
+	}
+
+	fn set_objection_bond(registry: doid_primitives::RegistryId, bond: u128) {
+		pallet_registries::Registries::<Runtime>::mutate(registry, |info| {
+			if let Some(info) = info {
+				info.rules.objection_bond = bond;
+			}
+		});
+	}
 }

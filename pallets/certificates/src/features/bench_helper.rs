@@ -3,9 +3,9 @@
 
 use crate::pallet::*;
 use doid_primitives::{
-	Acquisition, AssetInfo, CertificateId, CertificatesBenchmarkHelper, Digest, DigestAlgorithm,
-	ElementKind, Inputs, Issuance, Material, MaterialKind, RegistriesBenchmarkHelper, RegistryId,
-	Rights, Roles, SubjectId, SubjectsBenchmarkHelper, UpdateFrequency,
+	AssetInfo, CertificateId, CertificatesBenchmarkHelper, Digest, ElementKind, Inputs, Issuance,
+	Material, MaterialKind, RegistriesBenchmarkHelper, RegistryId, Roles, SubjectId,
+	SubjectsBenchmarkHelper,
 };
 use frame_support::BoundedVec;
 
@@ -47,32 +47,6 @@ where
 	}
 }
 
-/// A digest derived from `tag` and `seed`.
-pub fn bench_digest(tag: u8, seed: u32) -> Digest {
-	let mut value = [tag; 32];
-	value[..4].copy_from_slice(&seed.to_le_bytes());
-	Digest::new(DigestAlgorithm::Sm3, value)
-}
-
-/// Valid descriptive fields with every text field at its longest.
-pub fn bench_info(trainable: bool) -> AssetInfo {
-	let long = |c: u8| BoundedVec::truncate_from([c; 512].to_vec());
-	let short = |c: u8| BoundedVec::truncate_from([c; 64].to_vec());
-	AssetInfo {
-		name: BoundedVec::truncate_from([b'N'; 128].to_vec()),
-		industry: b'I',
-		scenario: long(b's'),
-		source: long(b'o'),
-		format: short(b'f'),
-		structure: long(b't'),
-		scale: short(b'c'),
-		update_frequency: UpdateFrequency::Daily,
-		processing_rules: long(b'p'),
-		trainable,
-		rights: Rights::HOLDING.union(Rights::PROCESSING_USE),
-		acquisition: Acquisition::OriginalCollection,
-	}
-}
 
 /// An issuance with the most materials, held by `holder`.
 pub fn bench_issuance(
@@ -84,15 +58,15 @@ pub fn bench_issuance(
 	seed: u32,
 ) -> Issuance {
 	let materials = (0..doid_primitives::MAX_MATERIALS)
-		.map(|i| Material { kind: MaterialKind::Other, digest: bench_digest(i as u8, seed) })
+		.map(|i| Material { kind: MaterialKind::Other, digest: Digest::synthetic(i as u8, seed) })
 		.collect::<alloc::vec::Vec<_>>();
 	Issuance {
 		application: u64::from(seed),
 		registry,
 		holder,
 		kind,
-		content_digest: bench_digest(0xc0, seed),
-		info: bench_info(trainable),
+		content_digest: Digest::synthetic(0xc0, seed),
+		info: AssetInfo::longest_sample(trainable),
 		inputs: Inputs::truncate_from(inputs.to_vec()),
 		materials: BoundedVec::truncate_from(materials),
 		prior_registrations: BoundedVec::default(),

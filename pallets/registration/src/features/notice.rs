@@ -1,8 +1,13 @@
 //! The public notice: its end date, the timer handler (lapse and issuance) and queries.
 
-use crate::{pallet::*, types::ApplicationStatus, WeightInfo};
+use crate::{
+	pallet::*,
+	types::{ApplicationRecord, ApplicationStatus},
+	WeightInfo,
+};
 use doid_primitives::{
-	ApplicationId, CertificateIssuer, Date, Issuance, RegistryRules, WorkingDays,
+	ApplicationId, CertificateIssuer, Date, Issuance, RegistriesInspect, RegistryRules, Timers,
+	WorkingDays,
 };
 use frame_support::{traits::Get, weights::Weight};
 
@@ -20,6 +25,27 @@ impl<T: Config> Pallet<T> {
 		} else {
 			T::Calendar::add_working_days(start, days).ok_or(Error::<T>::DateOutOfRange)
 		}
+	}
+
+	/// Put application `id` on public notice from today for the registry's notice length: its
+	/// timer is scheduled for the day after the last day and it is listed among the current
+	/// notices. `record` (written back by the caller) becomes `InNotice`. Returns the first and
+	/// last day. Changes nothing on error.
+	pub(crate) fn start_notice(
+		id: ApplicationId,
+		record: &mut ApplicationRecord,
+	) -> Result<(Date, Date), Error<T>> {
+		let rules = T::Registries::rules(record.registry).ok_or(Error::<T>::UnknownRegistry)?;
+		let today = T::Calendar::today();
+		let last_day = Self::notice_end(&rules, today, u32::from(rules.notice_wd))?;
+		let due = Self::due_after(last_day)?;
+		// The first write; the timer pallet changes nothing on error.
+		T::Calendar::schedule(Self::timer_of(id), due).map_err(|_| Error::<T>::TimerFailed)?;
+		CurrentNotices::<T>::insert(id, last_day);
+		record.status = ApplicationStatus::InNotice;
+		record.notice_start = Some(today);
+		record.notice_last_day = Some(last_day);
+		Ok((today, last_day))
 	}
 
 	/// The days of notice left after `today` up to `last_day` (working or calendar days).

@@ -156,19 +156,10 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 
-		let rules = T::Registries::rules(record.registry).ok_or(Error::<T>::UnknownRegistry)?;
-		let today = T::Calendar::today();
-		let last_day = Self::notice_end(&rules, today, u32::from(rules.notice_wd))?;
-		let due = Self::due_after(last_day)?;
-		// The first write; the timer pallet changes nothing on error.
-		T::Calendar::schedule(Self::timer_of(id), due).map_err(|_| Error::<T>::TimerFailed)?;
-
+		// The first write; nothing is changed on error.
+		let (today, last_day) = Self::start_notice(id, &mut record)?;
 		ApplicationsByDigest::<T>::insert(report_digest, id, DigestUse::ReviewReport);
-		CurrentNotices::<T>::insert(id, last_day);
-		record.status = ApplicationStatus::InNotice;
 		record.report_digest = Some(report_digest);
-		record.notice_start = Some(today);
-		record.notice_last_day = Some(last_day);
 		Applications::<T>::insert(id, record);
 		Self::deposit_event(Event::ReviewPassed {
 			application: id,

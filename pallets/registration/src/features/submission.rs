@@ -165,7 +165,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Index the digests of `app` (content, materials, service descriptions).
-	fn index_application(id: ApplicationId, app: &Application) {
+	pub(crate) fn index_application(id: ApplicationId, app: &Application) {
 		ApplicationsByDigest::<T>::insert(app.content_digest, id, DigestUse::Content);
 		for m in app.materials.iter() {
 			ApplicationsByDigest::<T>::insert(m.digest, id, DigestUse::Material(m.kind));
