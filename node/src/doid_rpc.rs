@@ -7,7 +7,7 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use doid_primitives::{Date, Digest, Oid};
-use doid_runtime::doid_api::{DoidApi, LookupError, Notice};
+use doid_runtime::doid_api::{AnchorRecord, DoidApi, EvidenceView, LookupError, Notice};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -48,6 +48,12 @@ pub trait DoidRpc<BlockHash> {
 	/// Applications currently in public notice (登记公示), optionally of one registry.
 	#[method(name = "notices")]
 	fn notices(&self, registry: Option<u32>, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// Everything the chain knows about a digest (`algorithm:hex`): its anchors (first
+	/// anchoring first, with block, time, submitter, co-signatures and annotations), the
+	/// applications it appears in and the certificates it is the content or a material of.
+	#[method(name = "evidence")]
+	fn evidence(&self, digest: String, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// Working days after `from` up to and including `to` (dates `YYYY-MM-DD` or `YYYYMMDD`).
 	#[method(name = "workingDays")]
@@ -243,6 +249,50 @@ fn notice_json(n: &Notice) -> Value {
 	})
 }
 
+/// The JSON of an anchor record.
+pub fn anchor_json(id: u64, a: &AnchorRecord) -> Value {
+	json!({
+		"id": id,
+		"digest": digest(&a.digest),
+		"kind": format!("{:?}", a.kind),
+		"subject": a.subject,
+		"account": a.account.to_string(),
+		"relatedDoid": a.related_doid.as_ref().map(oid),
+		"metadataDigest": a.metadata_digest.as_ref().map(digest),
+		"leafCount": a.leaf_count,
+		"sequence": a.sequence,
+		"block": a.block,
+		"momentMs": a.moment_ms,
+		"date": date(a.date),
+		"cosignatures": a.cosignatures.iter().map(|c| json!({
+			"subject": c.subject,
+			"role": format!("{:?}", c.role),
+			"block": c.block,
+		})).collect::<Vec<_>>(),
+		"annotations": a.annotations.iter().map(|n| json!({
+			"kind": format!("{:?}", n.kind),
+			"reasonDigest": digest(&n.reason_digest),
+			"block": n.block,
+			"date": date(n.date),
+		})).collect::<Vec<_>>(),
+	})
+}
+
+/// The JSON of everything known about a digest.
+pub fn evidence_json(d: &Digest, v: &EvidenceView) -> Value {
+	json!({
+		"digest": digest(d),
+		"anchorCount": v.anchor_count,
+		"anchors": v.anchors.iter().map(|(id, a)| anchor_json(*id, a)).collect::<Vec<_>>(),
+		"applications": v.applications.iter().map(|(id, role)| json!({
+			"application": id,
+			"role": variant_name(role),
+		})).collect::<Vec<_>>(),
+		"certificatesByContent": v.certificates_by_content,
+		"certificatesByMaterial": v.certificates_by_material,
+	})
+}
+
 impl<C, B> Doid<C, B>
 where
 	B: BlockT,
@@ -316,6 +366,21 @@ where
 		let at = self.at(at);
 		let notices = self.client.runtime_api().notices(at, registry).map_err(runtime_error)?;
 		Ok(Value::from(notices.iter().map(notice_json).collect::<Vec<_>>()))
+	}
+
+	fn evidence(&self, text: String, at: Option<B::Hash>) -> RpcResult<Value> {
+		let d = Digest::from_hex(text.trim()).map_err(|e| {
+			error(INVALID_INPUT, format!("{text:?} is not a digest (algorithm:hex): {e:?}"))
+		})?;
+		let view = self.client.runtime_api().evidence(self.at(at), d).map_err(runtime_error)?;
+		let known = view.anchor_count > 0
+			|| !view.applications.is_empty()
+			|| !view.certificates_by_content.is_empty()
+			|| !view.certificates_by_material.is_empty();
+		if !known {
+			return Err(error(NOT_FOUND, format!("digest {text:?} is not known to the chain")));
+		}
+		Ok(evidence_json(&d, &view))
 	}
 
 	fn working_days(&self, from: String, to: String, at: Option<B::Hash>) -> RpcResult<Value> {

@@ -179,6 +179,11 @@ impl Digest {
 		Digest { algorithm, value }
 	}
 
+	/// Whether the value is all zeros (never a real digest; refused wherever a digest is given).
+	pub fn is_zero(&self) -> bool {
+		self.value == [0u8; DIGEST_LEN]
+	}
+
 	/// A synthetic SM3-tagged digest, distinct for every `(tag, seed)`: 32 bytes of `tag` whose
 	/// first four are `seed` (little endian). For benchmarks, mocks and sample data only.
 	pub fn synthetic(tag: u8, seed: u32) -> Digest {

@@ -73,6 +73,10 @@ impl_runtime_apis! {
 		fn today() -> doid_primitives::Date {
 			crate::doid_api::today()
 		}
+
+		fn evidence(digest: doid_primitives::Digest) -> crate::doid_api::EvidenceView {
+			crate::doid_api::evidence(digest)
+		}
 	}
 
 	impl sp_api::Core<Block> for Runtime {

@@ -16,4 +16,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_certificates, Certificates]
 	[pallet_registration, Registration]
 	[pallet_objections, Objections]
+	[pallet_evidence, Evidence]
 );

@@ -9,13 +9,36 @@ use crate::Runtime;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use doid_primitives::{
-	ApplicationId, CertificateId, Date, ElementKind, Oid, RegistrationNumberError, RegistryId,
-	SubjectId, Uscc, WorkingDays,
+	ApplicationId, CertificateId, Date, Digest, ElementKind, Oid, RegistrationNumberError,
+	RegistryId, SubjectId, Uscc, WorkingDays,
 };
 use scale_info::TypeInfo;
 
 /// Most notices returned by one [`DoidApi::notices`] call.
 pub const MAX_NOTICES: usize = 1_000;
+
+/// Most entries of each list returned by one [`DoidApi::evidence`] call.
+pub const MAX_EVIDENCE_ITEMS: usize = 100;
+
+/// An anchor as stored.
+pub type AnchorRecord = pallet_evidence::AnchorRecordOf<Runtime>;
+
+/// Everything the chain knows about a digest: its anchors (first anchoring first), the
+/// applications it appears in (and its role there) and the certificates it is the content or
+/// a material of.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EvidenceView {
+	/// How many times the digest was anchored.
+	pub anchor_count: u32,
+	/// The anchors, at most [`MAX_EVIDENCE_ITEMS`], in anchoring order.
+	pub anchors: Vec<(pallet_evidence::AnchorId, AnchorRecord)>,
+	/// Applications where the digest appears, with its role.
+	pub applications: Vec<(ApplicationId, pallet_registration::DigestUse)>,
+	/// Certificates whose content digest it is.
+	pub certificates_by_content: Vec<CertificateId>,
+	/// Certificates it is a material digest of.
+	pub certificates_by_material: Vec<CertificateId>,
+}
 
 /// Why a textual identifier could not be looked up.
 #[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
@@ -70,6 +93,8 @@ sp_api::decl_runtime_apis! {
 		fn add_working_days(from: Date, n: u32) -> Option<Date>;
 		/// The chain's date today.
 		fn today() -> Date;
+		/// Anchors, applications and certificates of `digest`.
+		fn evidence(digest: Digest) -> EvidenceView;
 	}
 }
 
@@ -145,4 +170,24 @@ pub fn add_working_days(from: Date, n: u32) -> Option<Date> {
 /// [`DoidApi::today`].
 pub fn today() -> Date {
 	<crate::Calendar as WorkingDays>::today()
+}
+
+/// [`DoidApi::evidence`].
+pub fn evidence(digest: Digest) -> EvidenceView {
+	let certificates = |ids: &mut dyn Iterator<Item = (CertificateId, ())>| {
+		ids.map(|(id, ())| id).take(MAX_EVIDENCE_ITEMS).collect()
+	};
+	EvidenceView {
+		anchor_count: pallet_evidence::DigestAnchorCount::<Runtime>::get(digest),
+		anchors: crate::Evidence::anchors_of(&digest, MAX_EVIDENCE_ITEMS as u32),
+		applications: pallet_registration::ApplicationsByDigest::<Runtime>::iter_prefix(digest)
+			.take(MAX_EVIDENCE_ITEMS)
+			.collect(),
+		certificates_by_content: certificates(&mut pallet_certificates::CertificatesByContent::<
+			Runtime,
+		>::iter_prefix(digest)),
+		certificates_by_material: certificates(&mut pallet_certificates::CertificatesByMaterial::<
+			Runtime,
+		>::iter_prefix(digest)),
+	}
 }

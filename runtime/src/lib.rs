@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("doid"),
 	impl_name: alloc::borrow::Cow::Borrowed("doid-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -205,4 +205,6 @@ mod runtime {
 	pub type Registration = pallet_registration;
 	#[runtime::pallet_index(16)]
 	pub type Objections = pallet_objections;
+	#[runtime::pallet_index(17)]
+	pub type Evidence = pallet_evidence;
 }

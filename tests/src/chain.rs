@@ -90,22 +90,62 @@ impl Rpc {
 		timeout: Duration,
 		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
 	) -> Result<(T, u32), RpcError> {
+		let mut found = None;
+		self.scan(from, timeout, |event, block| {
+			found = expect(event).map(|item| (item, block));
+			found.is_some()
+		})?;
+		found.ok_or_else(|| format!("no matching event within {timeout:?} from block {from}"))
+	}
+
+	/// Submit every `(call, signer)` at once (a signer may appear several times: the node's
+	/// next index counts the pool), then collect the first `expected` matches of `expect` in the
+	/// blocks after the current best one, in block order. Gives up after `timeout`.
+	pub fn submit_all<T>(
+		&self,
+		calls: Vec<(RuntimeCall, &sr25519::Pair)>,
+		expected: usize,
+		timeout: Duration,
+		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+	) -> Result<Vec<T>, RpcError> {
+		let start = self.best_number()?;
+		for (call, signer) in calls {
+			self.submit(call, signer)?;
+		}
+		let mut found = Vec::new();
+		self.scan(start + 1, timeout, |event, _| {
+			found.extend(expect(event));
+			found.len() >= expected
+		})?;
+		if found.len() < expected {
+			return Err(format!("{} of {expected} events within {timeout:?}", found.len()));
+		}
+		Ok(found)
+	}
+
+	/// Feed the events of blocks `from`, `from + 1`, ... (waiting for new blocks) to `stop`
+	/// with their block number until it returns `true` or `timeout` passes.
+	fn scan(
+		&self,
+		from: u32,
+		timeout: Duration,
+		mut stop: impl FnMut(&RuntimeEvent, u32) -> bool,
+	) -> Result<(), RpcError> {
 		let deadline = std::time::Instant::now() + timeout;
 		let mut next = from;
 		while std::time::Instant::now() < deadline {
 			let best = self.best_number()?;
 			while next <= best {
-				let hash = self.block_hash(next)?;
-				for event in self.events(hash)? {
-					if let Some(found) = expect(&event) {
-						return Ok((found, next));
+				for event in self.events(self.block_hash(next)?)? {
+					if stop(&event, next) {
+						return Ok(());
 					}
 				}
 				next += 1;
 			}
 			std::thread::sleep(Duration::from_millis(500));
 		}
-		Err(format!("no matching event within {timeout:?} from block {from}"))
+		Ok(())
 	}
 
 	/// Decoded result of an RPC returning JSON.

@@ -86,3 +86,11 @@ fn parse_number(header: &Value) -> Result<u32, RpcError> {
 	let hex = header["number"].as_str().ok_or("header without number")?;
 	u32::from_str_radix(hex.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
 }
+
+/// The message of a call expected to fail; panics with the value if it succeeded.
+pub fn rpc_error<T: std::fmt::Debug>(result: Result<T, RpcError>) -> RpcError {
+	match result {
+		Ok(v) => panic!("expected an error, got {v:?}"),
+		Err(e) => e,
+	}
+}

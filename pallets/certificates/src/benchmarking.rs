@@ -7,8 +7,8 @@ use super::*;
 use crate::features::bench_helper::bench_issuance;
 use alloc::{vec, vec::Vec};
 use doid_primitives::{
-	AssetInfo, CertificateId, Date, Digest, ElementKind, RegistryId, Roles, SubjectId, SubjectRole, WorkingDays,
-	MAX_INPUTS,
+	AssetInfo, CertificateId, Date, Digest, ElementKind, RegistryId, Roles, SubjectId, SubjectRole,
+	WorkingDays, MAX_INPUTS,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};

@@ -6,8 +6,7 @@
 use super::*;
 use alloc::vec::Vec;
 use doid_primitives::{
-	Digest, RegistriesBenchmarkHelper, Roles, SubjectId, SubjectRole,
-	SubjectsBenchmarkHelper,
+	Digest, RegistriesBenchmarkHelper, Roles, SubjectId, SubjectRole, SubjectsBenchmarkHelper,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -22,7 +21,6 @@ use sp_runtime::traits::Saturating;
 
 /// The bond set on the benchmark registry.
 const BOND: u128 = 1_000_000;
-
 
 /// The parties: registry (admin = operator), respondent, objector, five arbitrators, a court,
 /// and an application of the respondent in notice.
@@ -140,7 +138,12 @@ mod benches {
 		}
 		let id = NextObjectionId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(p.objector_account.clone()), p.target, Digest::synthetic(1, 0), evidence::<T>(0));
+		_(
+			RawOrigin::Signed(p.objector_account.clone()),
+			p.target,
+			Digest::synthetic(1, 0),
+			evidence::<T>(0),
+		);
 		assert_eq!(status::<T>(id), Some(ObjectionStatus::Filed));
 	}
 
@@ -188,7 +191,8 @@ mod benches {
 		let (last, voters) = p.arbitrators.split_last().expect("five arbitrators");
 		for (i, (_, who)) in voters.iter().enumerate() {
 			let v = if i == 0 { Outcome::Dismiss } else { Outcome::Uphold };
-			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32)).expect("member votes");
+			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32))
+				.expect("member votes");
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.1.clone()), id, Outcome::Uphold, Digest::synthetic(5, 9));
@@ -248,7 +252,8 @@ mod benches {
 		let id = in_arbitration::<T>(&p);
 		for (i, (_, who)) in p.arbitrators.iter().take(4).enumerate() {
 			let v = if i == 0 { Outcome::Dismiss } else { Outcome::Uphold };
-			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32)).expect("member votes");
+			Pallet::<T>::do_vote(who.clone(), id, v, Digest::synthetic(5, i as u32))
+				.expect("member votes");
 		}
 		let timer = Pallet::<T>::timer_of(PHASE_ARBITRATION, id).id;
 		#[block]

@@ -5,16 +5,15 @@
 use super::*;
 use alloc::vec::Vec;
 use doid_primitives::{
-	Acquisition, ApplicationDisputes, AssetInfo, CertificatesBenchmarkHelper, Digest,
-	Material, MaterialKind, PriorRegistration, RegistrationNumber,
-	RegistriesBenchmarkHelper, RegistryId, Rights, Roles, SubjectId, SubjectRole,
-	SubjectsBenchmarkHelper, UpdateFrequency, MAX_ELEMENT_NAME_LEN, MAX_INPUTS, MAX_MATERIALS,
-	MAX_PRIOR_REGISTRATIONS, MAX_SERVICES, MAX_SHORT_TEXT_LEN, MAX_TEXT_LEN,
+	Acquisition, ApplicationDisputes, AssetInfo, CertificatesBenchmarkHelper, Digest, Material,
+	MaterialKind, PriorRegistration, RegistrationNumber, RegistriesBenchmarkHelper, RegistryId,
+	Rights, Roles, SubjectId, SubjectRole, SubjectsBenchmarkHelper, UpdateFrequency,
+	MAX_ELEMENT_NAME_LEN, MAX_INPUTS, MAX_MATERIALS, MAX_PRIOR_REGISTRATIONS, MAX_SERVICES,
+	MAX_SHORT_TEXT_LEN, MAX_TEXT_LEN,
 };
 use frame_benchmarking::v2::*;
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
-
 
 /// Text of exactly `len` bytes: three-byte characters padded with `x`.
 fn text<const N: u32>(len: u32) -> BoundedVec<u8, frame_support::traits::ConstU32<N>> {
@@ -140,8 +139,12 @@ fn submitted<T: Config>(p: &Parties<T>) -> ApplicationId {
 /// An application awaiting correction.
 fn correction_requested<T: Config>(p: &Parties<T>) -> ApplicationId {
 	let id = submitted::<T>(p);
-	Pallet::<T>::request_correction(RawOrigin::Signed(p.operator.clone()).into(), id, Digest::synthetic(1, 0))
-		.expect("submitted application");
+	Pallet::<T>::request_correction(
+		RawOrigin::Signed(p.operator.clone()).into(),
+		id,
+		Digest::synthetic(1, 0),
+	)
+	.expect("submitted application");
 	id
 }
 
@@ -308,7 +311,8 @@ mod benches {
 		<Pallet<T> as ApplicationDisputes>::open_dispute(id).expect("in notice");
 		#[block]
 		{
-			<Pallet<T> as ApplicationDisputes>::reject_upheld(id, Digest::synthetic(6, 0)).expect("disputed");
+			<Pallet<T> as ApplicationDisputes>::reject_upheld(id, Digest::synthetic(6, 0))
+				.expect("disputed");
 		}
 		assert_eq!(status::<T>(id), Some(ApplicationStatus::Rejected));
 	}

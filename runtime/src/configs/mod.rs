@@ -315,6 +315,20 @@ impl pallet_objections::Config for Runtime {
 	type BenchmarkTarget = ObjectionTargets;
 }
 
+impl pallet_evidence::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Subjects = super::Subjects;
+	type Calendar = super::Calendar;
+	type NowMs = SlotStartMs;
+	type MaxCosigners = ConstU32<16>;
+	type MaxAnnotations = ConstU32<8>;
+	type WeightInfo = pallet_evidence::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkRegistries = super::Registries;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSubjects = super::Subjects;
+}
+
 /// Targets for the objection benchmarks: a real application in notice (registration pallet), a
 /// real active certificate (certificates pallet), and the registry's bond rule.
 #[cfg(feature = "runtime-benchmarks")]

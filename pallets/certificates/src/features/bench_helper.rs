@@ -47,7 +47,6 @@ where
 	}
 }
 
-
 /// An issuance with the most materials, held by `holder`.
 pub fn bench_issuance(
 	registry: RegistryId,

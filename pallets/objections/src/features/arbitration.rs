@@ -1,6 +1,5 @@
 //! The response, the arbitration panel and its votes, and court rulings.
 
-use super::is_zero;
 use crate::{pallet::*, types::*};
 use doid_primitives::{
 	Digest, RegistriesInspect, SubjectRole, SubjectsInspect, Timers, WorkingDays,
@@ -73,7 +72,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(obj.response_digest.is_none(), Error::<T>::AlreadyResponded);
 		let last_day = obj.response_last_day.ok_or(Error::<T>::NotAccepted)?;
 		ensure!(T::Calendar::today() <= last_day, Error::<T>::ResponseDeadlinePassed);
-		ensure!(!is_zero(&response_digest), Error::<T>::InvalidResponseDigest);
+		ensure!(!response_digest.is_zero(), Error::<T>::InvalidResponseDigest);
 
 		// The response timer has nothing left to do (refused if it fired: nothing changes).
 		let _ = T::Calendar::cancel(Self::timer_of(PHASE_RESPONSE, id));
@@ -107,7 +106,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!obj.ballots.iter().any(|b| b.arbitrator == arbitrator), Error::<T>::AlreadyVoted);
 		let last_day = obj.arbitration_last_day.ok_or(Error::<T>::NotInArbitration)?;
 		ensure!(T::Calendar::today() <= last_day, Error::<T>::ArbitrationDeadlinePassed);
-		ensure!(!is_zero(&opinion_digest), Error::<T>::InvalidOpinionDigest);
+		ensure!(!opinion_digest.is_zero(), Error::<T>::InvalidOpinionDigest);
 		// Cannot fail: one ballot per panel member, at most `MAX_PANEL` members.
 		obj.ballots
 			.try_push(Ballot { arbitrator, vote, opinion_digest })
@@ -143,7 +142,7 @@ impl<T: Config> Pallet<T> {
 			.filter(|s| T::Subjects::has_role(*s, SubjectRole::Court))
 			.ok_or(Error::<T>::NotCourt)?;
 		let mut obj = Self::open_objection(id)?;
-		ensure!(!is_zero(&ruling_digest), Error::<T>::InvalidRulingDigest);
+		ensure!(!ruling_digest.is_zero(), Error::<T>::InvalidRulingDigest);
 
 		Self::record(
 			id,

@@ -1,6 +1,5 @@
 //! Filing, admission (accept / dismiss as inadmissible) and withdrawal of objections.
 
-use super::is_zero;
 use crate::{pallet::*, types::*};
 use doid_primitives::{Digest, RegistriesInspect, SubjectsInspect, Timers, WorkingDays};
 use frame_support::{
@@ -22,9 +21,9 @@ impl<T: Config> Pallet<T> {
 			objector != respondent && !T::Subjects::accounts_overlap(objector, respondent),
 			Error::<T>::SelfObjection
 		);
-		ensure!(!is_zero(&grounds_digest), Error::<T>::InvalidGroundsDigest);
+		ensure!(!grounds_digest.is_zero(), Error::<T>::InvalidGroundsDigest);
 		for (i, e) in evidence.iter().enumerate() {
-			ensure!(!is_zero(e), Error::<T>::InvalidEvidenceDigest);
+			ensure!(!e.is_zero(), Error::<T>::InvalidEvidenceDigest);
 			ensure!(!evidence.iter().take(i).any(|x| x == e), Error::<T>::DuplicateEvidence);
 		}
 		let rules = T::Registries::rules(parties.registry).ok_or(Error::<T>::UnknownRegistry)?;
@@ -134,7 +133,7 @@ impl<T: Config> Pallet<T> {
 		let mut obj = Self::open_objection(id)?;
 		ensure!(T::Registries::is_operator(obj.registry, &who), Error::<T>::NotOperator);
 		ensure!(obj.status == ObjectionStatus::Filed, Error::<T>::NotFiled);
-		ensure!(!is_zero(&reason_digest), Error::<T>::InvalidReasonDigest);
+		ensure!(!reason_digest.is_zero(), Error::<T>::InvalidReasonDigest);
 
 		Self::close(id, &mut obj, ObjectionStatus::Inadmissible);
 		Self::remove_open(obj.target, id);

@@ -25,11 +25,6 @@ use sp_runtime::{
 	DispatchError,
 };
 
-/// Whether a digest is all zeros (refused as a placeholder).
-pub(crate) fn is_zero(digest: &Digest) -> bool {
-	digest.value.iter().all(|b| *b == 0)
-}
-
 impl<T: Config> Pallet<T> {
 	/// The timer of phase `phase` of objection `id`.
 	pub fn timer_of(phase: u64, id: ObjectionId) -> TimerId {

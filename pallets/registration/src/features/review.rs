@@ -2,7 +2,6 @@
 //! substantive review, and the applicant's withdrawal.
 
 use crate::{
-	features::submission::is_zero,
 	pallet::*,
 	types::{ApplicationRecord, ApplicationStatus, DigestUse},
 };
@@ -53,7 +52,7 @@ impl<T: Config> Pallet<T> {
 			matches!(record.status, ApplicationStatus::Submitted | ApplicationStatus::FormalReview),
 			Error::<T>::WrongState
 		);
-		ensure!(!is_zero(&reason_digest), Error::<T>::InvalidReasonDigest);
+		ensure!(!reason_digest.is_zero(), Error::<T>::InvalidReasonDigest);
 		let rules = T::Registries::rules(record.registry).ok_or(Error::<T>::UnknownRegistry)?;
 		let last_day = Self::working_period_end(T::Calendar::today(), rules.correction_wd)?;
 		let due = Self::due_after(last_day)?;
@@ -89,7 +88,7 @@ impl<T: Config> Pallet<T> {
 			),
 			Error::<T>::WrongState
 		);
-		ensure!(!is_zero(&reason_digest), Error::<T>::InvalidReasonDigest);
+		ensure!(!reason_digest.is_zero(), Error::<T>::InvalidReasonDigest);
 		if record.status == ApplicationStatus::CorrectionRequested {
 			T::Calendar::cancel(Self::timer_of(id)).map_err(|_| Error::<T>::TimerFailed)?;
 		}
@@ -140,7 +139,7 @@ impl<T: Config> Pallet<T> {
 		let caller = T::Subjects::verified_subject_of(&who).ok_or(Error::<T>::NotReviewer)?;
 		ensure!(record.reviewer == Some(caller), Error::<T>::NotReviewer);
 		ensure!(record.status == ApplicationStatus::SubstantiveReview, Error::<T>::WrongState);
-		ensure!(!is_zero(&report_digest), Error::<T>::InvalidReportDigest);
+		ensure!(!report_digest.is_zero(), Error::<T>::InvalidReportDigest);
 
 		if !passed {
 			ApplicationsByDigest::<T>::insert(report_digest, id, DigestUse::ReviewReport);

@@ -12,11 +12,6 @@ use doid_primitives::{
 };
 use frame_support::{ensure, pallet_prelude::DispatchResult, BoundedVec};
 
-/// Whether a digest is all zeros (never a real digest; refused everywhere).
-pub(crate) fn is_zero(digest: &Digest) -> bool {
-	digest.value == [0u8; 32]
-}
-
 impl<T: Config> From<AssetInfoError> for Error<T> {
 	fn from(e: AssetInfoError) -> Self {
 		match e {
@@ -70,9 +65,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Option<CertificateId>, Error<T>> {
 		ensure!(!app.declarations.core_data, Error::<T>::CoreDataDeclared);
 		app.info.validate().map_err(Error::<T>::from)?;
-		ensure!(!is_zero(&app.content_digest), Error::<T>::InvalidContentDigest);
+		ensure!(!app.content_digest.is_zero(), Error::<T>::InvalidContentDigest);
 		ensure!(
-			!app.materials.iter().any(|m| is_zero(&m.digest)),
+			!app.materials.iter().any(|m| m.digest.is_zero()),
 			Error::<T>::InvalidMaterialDigest
 		);
 		for service in app.services.iter() {
@@ -80,7 +75,7 @@ impl<T: Config> Pallet<T> {
 				doid_primitives::text::is_valid_name(&service.name),
 				Error::<T>::InvalidServiceName
 			);
-			ensure!(!is_zero(&service.description_digest), Error::<T>::InvalidServiceDigest);
+			ensure!(!service.description_digest.is_zero(), Error::<T>::InvalidServiceDigest);
 		}
 		ensure!(
 			app.services.is_empty() || app.kind == ElementKind::DataProduct,

@@ -109,13 +109,6 @@ fn registration(call: pallet_registration::Call<doid_runtime::Runtime>) -> Runti
 }
 
 /// The error code of a failed call (panics on success).
-fn error_code(result: Result<Value, RpcError>) -> String {
-	match result {
-		Ok(v) => panic!("expected an error, got {v}"),
-		Err(e) => e,
-	}
-}
-
 #[test]
 fn doid_rpc_methods() {
 	let spec = patched_chain_spec("dev", "rpc", |genesis| {
@@ -200,11 +193,11 @@ fn doid_rpc_methods() {
 	assert_eq!(app["contentDigest"], json!(sm3(1).to_hex()));
 	let earlier = rpc.json("doid_application", json!([id, notice_hash])).unwrap();
 	assert_eq!(earlier["status"], json!("InNotice"));
-	assert!(error_code(rpc.json("doid_application", json!([9_999]))).contains("no application"));
+	assert!(rpc_error(rpc.json("doid_application", json!([9_999]))).contains("no application"));
 
 	// doid_verify and doid_certificate, by registration number and by DOID.
 	// A bare id is neither a DOID nor a registration number.
-	assert!(error_code(rpc.json("doid_verify", json!([format!("{certificate}")])))
+	assert!(rpc_error(rpc.json("doid_verify", json!([format!("{certificate}")])))
 		.contains("not a valid"));
 	// The first data resource (kind arc 1) of BJ (arc 2) under the root 2.999.
 	let record = rpc.json("doid_certificate", json!(["2.999.2.2.1.1"])).expect("by DOID");
@@ -225,13 +218,13 @@ fn doid_rpc_methods() {
 	let last = bad.len() - 1;
 	bad[last] = if bad[last] == b'0' { b'1' } else { b'0' };
 	let bad = String::from_utf8(bad).unwrap();
-	assert!(error_code(rpc.json("doid_verify", json!([bad]))).contains("check character"));
+	assert!(rpc_error(rpc.json("doid_verify", json!([bad]))).contains("check character"));
 	assert!(
-		error_code(rpc.json("doid_verify", json!(["2.999.2.2.1.99"]))).contains("no certificate")
+		rpc_error(rpc.json("doid_verify", json!(["2.999.2.2.1.99"]))).contains("no certificate")
 	);
 	let before = format!("{:?}", rpc.block_hash(issued_block - 1).unwrap());
-	assert!(error_code(rpc.json("doid_verify", json!([number, before]))).contains("no certificate"));
-	assert!(error_code(rpc.json("doid_certificate", json!(["2..1"]))).contains("not a valid"));
+	assert!(rpc_error(rpc.json("doid_verify", json!([number, before]))).contains("no certificate"));
+	assert!(rpc_error(rpc.json("doid_certificate", json!(["2..1"]))).contains("not a valid"));
 
 	// doid_subject by OID and by USCC; a corrupted USCC is refused.
 	let holder_oid = v["holderOid"].as_str().unwrap().to_string();
@@ -239,13 +232,13 @@ fn doid_rpc_methods() {
 	assert_eq!(by_oid["id"], json!(eve));
 	assert_eq!(by_oid["identity"]["uscc"], json!(EVE_USCC));
 	assert_eq!(rpc.json("doid_subject", json!([EVE_USCC])).unwrap()["id"], json!(eve));
-	assert!(error_code(rpc.json("doid_subject", json!(["91110108551385082X"])))
+	assert!(rpc_error(rpc.json("doid_subject", json!(["91110108551385082X"])))
 		.contains("check character"));
-	assert!(error_code(rpc.json("doid_subject", json!(["2.999.1.2.77"]))).contains("no subject"));
+	assert!(rpc_error(rpc.json("doid_subject", json!(["2.999.1.2.77"]))).contains("no subject"));
 
 	// doid_workingDays across the 2026 Spring Festival: only Sat 02-14 (adjusted) and Tue 02-24.
 	let days = rpc.json("doid_workingDays", json!(["2026-02-13", "20260224"])).unwrap();
 	assert_eq!(days["workingDays"], json!(2), "{days}");
-	assert!(error_code(rpc.json("doid_workingDays", json!(["2026-02-30", "2026-03-01"])))
+	assert!(rpc_error(rpc.json("doid_workingDays", json!(["2026-02-30", "2026-03-01"])))
 		.contains("not a date"));
 }

@@ -1,0 +1,101 @@
+//! Issue 9 (evidence on a real chain) and issue 10 (`doid_evidence`): on a four-validator local
+//! chain a supplier anchors the blake3 digest of a file; another subject anchors the same digest
+//! later (appended, the first record kept); a notary co-signs; the supplier annotates. The
+//! anchoring is final, and `doid_evidence` returns the whole record through JSON-RPC.
+
+use doid_e2e::{flows::*, *};
+use doid_primitives::{Digest, DigestAlgorithm, SubjectRole, Uscc};
+use doid_runtime::{RuntimeCall, RuntimeEvent};
+use pallet_evidence::{AnnotationKind, Call, Event, EvidenceKind};
+use serde_json::json;
+use sp_keyring::Sr25519Keyring::{Eve, Ferdie, One};
+
+fn evidence(call: Call<doid_runtime::Runtime>) -> RuntimeCall {
+	RuntimeCall::Evidence(call)
+}
+
+#[test]
+fn anchors_are_final_appended_cosigned_and_queryable() {
+	let nodes = start_local_validators();
+	let rpc = nodes[0].rpc();
+	rpc.wait_ready(MINUTE).expect("RPC up");
+	wait_for(MINUTE, "block 2", || (rpc.best_number().ok()? >= 2).then_some(()));
+
+	let (eve, ferdie, one) = (Eve.pair(), Ferdie.pair(), One.pair());
+	let usccs: Vec<String> = (1..=3).map(|i| Uscc::synthetic(8_000 + i).as_str().into()).collect();
+	let ids = verified_subjects(
+		&rpc,
+		&[
+			(&eve, usccs[0].as_str(), &[SubjectRole::DataSupplier]),
+			(&ferdie, usccs[1].as_str(), &[SubjectRole::Notary]),
+			(&one, usccs[2].as_str(), &[SubjectRole::DataBuyer]),
+		],
+	);
+	let (supplier, notary, buyer) = (ids[0], ids[1], ids[2]);
+
+	// The file and its blake3 digest.
+	let file: Vec<u8> = (0..100_000u32).flat_map(|i| i.to_le_bytes()).collect();
+	let digest = Digest::new(DigestAlgorithm::Blake3, *blake3::hash(&file).as_bytes());
+
+	let anchor = |who| {
+		let call = evidence(Call::anchor {
+			digest,
+			kind: EvidenceKind::Contract,
+			related_doid: None,
+			metadata_digest: Some(Digest::synthetic(0x70, 1)),
+		});
+		rpc.submit_and_watch(call, who, MINUTE, |e| match e {
+			RuntimeEvent::Evidence(Event::Anchored { anchor, sequence, subject, .. }) => {
+				Some((*anchor, *sequence, *subject))
+			}
+			_ => None,
+		})
+		.expect("anchored")
+	};
+	let (first, sequence, by) = anchor(&eve);
+	assert_eq!((sequence, by), (0, supplier));
+	let (second, sequence, by) = anchor(&one);
+	assert_eq!((sequence, by), (1, buyer));
+	assert_ne!(first, second);
+
+	// The notary co-signs the first anchoring; the supplier marks it superseded.
+	let cosign = evidence(Call::cosign { id: first });
+	let annotate = evidence(Call::annotate {
+		id: first,
+		kind: AnnotationKind::Superseded,
+		reason_digest: Digest::synthetic(0x71, 1),
+	});
+	rpc.submit_all(vec![(cosign, &ferdie), (annotate, &eve)], 2, MINUTE, |e| match e {
+		RuntimeEvent::Evidence(Event::Cosigned { anchor, subject, .. }) => {
+			Some((*anchor, *subject))
+		}
+		RuntimeEvent::Evidence(Event::Annotated { anchor, .. }) => Some((*anchor, supplier)),
+		_ => None,
+	})
+	.expect("co-signed and annotated");
+
+	// Wait until the last write is finalized, then query the finalized state.
+	let best = rpc.best_number().unwrap();
+	wait_for(MINUTE, "finality", || (rpc.finalized_number().ok()? >= best).then_some(()));
+	let finalized: String = rpc.call("chain_getFinalizedHead", json!([])).unwrap();
+	let view = rpc.json("doid_evidence", json!([digest.to_hex(), finalized])).unwrap();
+	assert_eq!(view["digest"], digest.to_hex());
+	assert_eq!(view["anchorCount"], 2, "{view}");
+	let anchors = view["anchors"].as_array().expect("anchors");
+	assert_eq!(anchors[0]["id"], first);
+	assert_eq!(anchors[0]["subject"], supplier);
+	assert_eq!(anchors[0]["sequence"], 0);
+	assert_eq!(anchors[0]["kind"], "Contract");
+	assert_eq!(anchors[0]["cosignatures"][0]["subject"], notary);
+	assert_eq!(anchors[0]["cosignatures"][0]["role"], "Notary");
+	assert_eq!(anchors[0]["annotations"][0]["kind"], "Superseded");
+	assert_eq!(anchors[1]["id"], second);
+	assert_eq!(anchors[1]["subject"], buyer);
+	assert!(anchors[0]["block"].as_u64() < anchors[1]["block"].as_u64());
+	assert!(anchors[0]["date"].as_u64().is_some_and(|d| d > 2026_00_00));
+
+	// Unknown and malformed digests.
+	let unknown = Digest::new(DigestAlgorithm::Blake3, [7; 32]).to_hex();
+	assert!(rpc_error(rpc.json("doid_evidence", json!([unknown]))).contains("not known"));
+	assert!(rpc_error(rpc.json("doid_evidence", json!(["blake3:12"]))).contains("not a digest"));
+}
