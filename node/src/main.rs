@@ -7,6 +7,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod doid_rpc;
+mod evidence_bundle;
 mod rpc;
 mod service;
 

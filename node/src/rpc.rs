@@ -1,5 +1,5 @@
 //! The node's JSON-RPC extensions: standard system, transaction-payment and GRANDPA methods.
-//! The `doid_*` methods are merged here as well (see `create_full`).
+//! The `doid_*` methods (and `doid_evidenceBundle`) are merged here as well (see `create_full`).
 
 use std::sync::Arc;
 
@@ -33,6 +33,8 @@ pub struct FullDeps<C, P, B> {
 	pub client: Arc<C>,
 	/// Transaction pool instance.
 	pub pool: Arc<P>,
+	/// GRANDPA's warp-sync proofs (authority-set changes for evidence bundles).
+	pub warp_sync: Arc<dyn sc_network_sync::strategy::warp::WarpSyncProvider<Block>>,
 	/// GRANDPA dependencies.
 	pub grandpa: GrandpaDeps<B>,
 }
@@ -44,7 +46,7 @@ pub fn create_full<C, P, B>(
 where
 	C: ProvideRuntimeApi<Block>,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
-	C: Send + Sync + 'static,
+	C: sc_client_api::ProofProvider<Block> + Send + Sync + 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
@@ -53,17 +55,23 @@ where
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
-	use crate::doid_rpc::{Doid, DoidRpcServer};
+	use crate::{
+		doid_rpc::{Doid, DoidRpcServer},
+		evidence_bundle::{EvidenceBundleRpcServer, EvidenceBundles},
+	};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, grandpa } = deps;
+	let FullDeps { client, pool, warp_sync, grandpa } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Doid::<C, Block>::new(client).into_rpc())?;
+	module.merge(Doid::<C, Block>::new(client.clone()).into_rpc())?;
+	module.merge(
+		EvidenceBundles::new(client, grandpa.finality_provider.clone(), warp_sync).into_rpc(),
+	)?;
 	module.merge(
 		Grandpa::new(
 			grandpa.subscription_executor,

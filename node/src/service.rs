@@ -194,7 +194,7 @@ pub fn new_full<
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
 			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
+			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync.clone())),
 			block_relay: None,
 			metrics,
 			gap_sync_body_policy: None,
@@ -236,6 +236,7 @@ pub fn new_full<
 		let shared_voter_state = shared_voter_state.clone();
 		let shared_authority_set = grandpa_link.shared_authority_set().clone();
 		let justification_stream = grandpa_link.justification_stream();
+		let warp_sync = warp_sync.clone();
 
 		Box::new(move |subscription_executor: sc_rpc::SubscriptionTaskExecutor| {
 			let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
@@ -245,6 +246,7 @@ pub fn new_full<
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
+				warp_sync: warp_sync.clone(),
 				grandpa: crate::rpc::GrandpaDeps {
 					shared_voter_state: shared_voter_state.clone(),
 					shared_authority_set: shared_authority_set.clone(),

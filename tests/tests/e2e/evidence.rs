@@ -1,14 +1,21 @@
 //! Issue 9 (evidence on a real chain) and issue 10 (`doid_evidence`): on a four-validator local
 //! chain a supplier anchors the blake3 digest of a file; another subject anchors the same digest
 //! later (appended, the first record kept); a notary co-signs; the supplier annotates. The
-//! anchoring is final, and `doid_evidence` returns the whole record through JSON-RPC.
+//! anchoring is final, `doid_evidence` returns the whole record through JSON-RPC, and the proof
+//! bundle from `doid_evidenceBundle` verifies offline after every node is stopped, while each
+//! tampering (file, header, storage proof, signature, genesis, validator set) is refused.
 
+use codec::Decode;
 use doid_e2e::{flows::*, *};
 use doid_primitives::{Digest, DigestAlgorithm, SubjectRole, Uscc};
 use doid_runtime::{RuntimeCall, RuntimeEvent};
+use doid_verifier::{verify_bundle, BundleError};
 use pallet_evidence::{AnnotationKind, Call, Event, EvidenceKind};
-use serde_json::json;
-use sp_keyring::Sr25519Keyring::{Eve, Ferdie, One};
+use serde_json::{json, Value};
+use sp_keyring::{
+	Ed25519Keyring,
+	Sr25519Keyring::{Eve, Ferdie, One},
+};
 
 fn evidence(call: Call<doid_runtime::Runtime>) -> RuntimeCall {
 	RuntimeCall::Evidence(call)
@@ -94,8 +101,87 @@ fn anchors_are_final_appended_cosigned_and_queryable() {
 	assert!(anchors[0]["block"].as_u64() < anchors[1]["block"].as_u64());
 	assert!(anchors[0]["date"].as_u64().is_some_and(|d| d > 2026_00_00));
 
-	// Unknown and malformed digests.
+	// The proof bundle, then every node stopped: the verifier needs only the genesis hash and
+	// the genesis GRANDPA authorities (read from the chain's genesis state here).
+	let bundle = wait_for(MINUTE, "bundle", || {
+		rpc.json("doid_evidenceBundle", json!([digest.to_hex()])).ok()
+	});
+	let text = serde_json::to_vec(&bundle).unwrap();
+	let genesis: [u8; 32] = rpc.block_hash(0).unwrap().into();
+	let authorities = genesis_authorities(&rpc);
+	assert_eq!(authorities.len(), 4);
+	assert!(rpc_error(rpc.json("doid_evidenceBundle", json!(["sm3:00"]))).contains("not a digest"));
 	let unknown = Digest::new(DigestAlgorithm::Blake3, [7; 32]).to_hex();
+	assert!(rpc_error(rpc.json("doid_evidenceBundle", json!([unknown.clone()])))
+		.contains("not anchored"));
 	assert!(rpc_error(rpc.json("doid_evidence", json!([unknown]))).contains("not known"));
 	assert!(rpc_error(rpc.json("doid_evidence", json!(["blake3:12"]))).contains("not a digest"));
+	drop(nodes);
+
+	let verified = verify_bundle(&text, genesis, &authorities, Some(&file)).expect("valid bundle");
+	assert_eq!((verified.anchor_id, verified.record.subject), (first, supplier));
+	assert!(verified.file_checked);
+	assert!(verified.finalized_number >= verified.record.block);
+	offline_tampering(&bundle, genesis, &authorities, &file);
+	println!("bundle: {} bytes", text.len());
+}
+
+/// Every tampering is refused with its own reason.
+fn offline_tampering(
+	bundle: &Value,
+	genesis: [u8; 32],
+	authorities: &[([u8; 32], u64)],
+	file: &[u8],
+) {
+	let check = |b: &Value, file: Option<&[u8]>, auth: &[([u8; 32], u64)]| {
+		verify_bundle(&serde_json::to_vec(b).unwrap(), genesis, auth, file)
+	};
+	// The file.
+	let mut other = file.to_vec();
+	other[0] ^= 1;
+	assert!(matches!(
+		check(bundle, Some(&other), authorities),
+		Err(BundleError::FileMismatch { .. })
+	));
+	// The header (a byte of the state root, after parent hash and compact number).
+	let mut b = bundle.clone();
+	flip(&mut b["block"]["header"], 40);
+	assert!(check(&b, None, authorities).is_err(), "tampered header accepted");
+	// A storage proof node.
+	let mut b = bundle.clone();
+	flip(&mut b["storageProof"][0], 10);
+	assert!(matches!(
+		check(&b, None, authorities),
+		Err(BundleError::BadStorageProof(_) | BundleError::NotAnchored(_))
+	));
+	// A precommit signature: round (8) + target (36) + precommit count (1) + precommit (36).
+	let mut b = bundle.clone();
+	flip(&mut b["finality"]["justification"], 8 + 36 + 1 + 36 + 5);
+	assert!(matches!(check(&b, None, authorities), Err(BundleError::BadSignature { .. })));
+	// Another chain's genesis, and a validator set the chain never had.
+	assert!(matches!(
+		verify_bundle(&serde_json::to_vec(bundle).unwrap(), [1; 32], authorities, None),
+		Err(BundleError::WrongChain { .. })
+	));
+	let strangers: Vec<([u8; 32], u64)> =
+		[Ed25519Keyring::Eve, Ed25519Keyring::Ferdie, Ed25519Keyring::One, Ed25519Keyring::Two]
+			.iter()
+			.map(|k| (k.public().0, 1))
+			.collect();
+	assert!(matches!(check(bundle, None, &strangers), Err(BundleError::UnknownSigner { .. })));
+}
+
+/// Flip one bit of byte `index` of a `0x`-hex JSON string.
+fn flip(field: &mut Value, index: usize) {
+	let mut bytes = from_hex(field.as_str().expect("hex text")).unwrap();
+	bytes[index] ^= 0x01;
+	*field = Value::from(to_hex(&bytes));
+}
+
+/// The GRANDPA authorities of the genesis block, through the standard runtime API.
+fn genesis_authorities(rpc: &Rpc) -> Vec<([u8; 32], u64)> {
+	let genesis = format!("{:?}", rpc.block_hash(0).unwrap());
+	let raw: String =
+		rpc.call("state_call", json!(["GrandpaApi_grandpa_authorities", "0x", genesis])).unwrap();
+	Vec::<([u8; 32], u64)>::decode(&mut &from_hex(&raw).unwrap()[..]).unwrap()
 }

@@ -1,0 +1,169 @@
+//! `doid_evidenceBundle`: the court-grade proof bundle of an anchored digest
+//! (`docs/proof-bundle.md`), built from the client's own proof providers:
+//!
+//! - F: the block of GRANDPA's finality proof for the anchoring block (the last block of the
+//!   anchoring block's authority set, or the latest finalized block with a justification);
+//!   the bundle's block B is F itself, so no headers link them;
+//! - the storage read proof of `DigestAnchors(digest, 0)` and `Anchors(id)` at F;
+//! - the authority-set changes since genesis from GRANDPA's warp-sync proof, up to F.
+//!
+//! The offline verifier (`doid-verifier`) checks it with only the genesis hash and the genesis
+//! authority keys.
+
+use std::sync::Arc;
+
+use codec::{Decode, Encode};
+use doid_primitives::Digest;
+use doid_runtime::{doid_api::DoidApi, opaque::Block, Runtime};
+use doid_verifier::{
+	AuthoritySetChange, BlockRef, Bundle, Finality, Hash32, HexBytes, BUNDLE_VERSION,
+};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorObjectOwned, ErrorObject},
+};
+use sc_client_api::ProofProvider;
+use sc_consensus_grandpa::{FinalityProofProvider, GrandpaJustification};
+use sc_network_sync::strategy::warp::WarpSyncProvider;
+use serde_json::Value;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::{Block as BlockT, Header as HeaderT};
+
+use crate::doid_rpc::{INVALID_INPUT, NOT_FOUND, RUNTIME_ERROR};
+
+/// Error code: the digest is anchored but no finality proof covers it yet (retry later).
+pub const NOT_YET_PROVABLE: i32 = 4009;
+
+type Header = <Block as BlockT>::Header;
+
+/// The `doid_evidenceBundle` method.
+#[rpc(server, namespace = "doid")]
+pub trait EvidenceBundleRpc {
+	/// The proof bundle (JSON, format version 1) of the first anchoring of `digest`
+	/// (`algorithm:hex`), provable once the anchoring block is finalized.
+	#[method(name = "evidenceBundle")]
+	fn evidence_bundle(&self, digest: String) -> RpcResult<Value>;
+}
+
+/// Builds bundles from the client, GRANDPA's finality proofs and its warp-sync proofs.
+pub struct EvidenceBundles<C, B> {
+	client: Arc<C>,
+	finality: Arc<FinalityProofProvider<B, Block>>,
+	warp: Arc<dyn WarpSyncProvider<Block>>,
+}
+
+impl<C, B> EvidenceBundles<C, B> {
+	/// Serve bundles from these providers.
+	pub fn new(
+		client: Arc<C>,
+		finality: Arc<FinalityProofProvider<B, Block>>,
+		warp: Arc<dyn WarpSyncProvider<Block>>,
+	) -> Self {
+		EvidenceBundles { client, finality, warp }
+	}
+}
+
+fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObject::owned(code, message.into(), None::<()>)
+}
+
+fn internal(e: impl std::fmt::Display) -> ErrorObjectOwned {
+	error(RUNTIME_ERROR, format!("cannot build the bundle: {e}"))
+}
+
+impl<C, B> EvidenceBundles<C, B>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ProofProvider<Block> + Send + Sync,
+	C::Api: DoidApi<Block>,
+	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
+{
+	/// The first anchoring (id, block number) of `digest` in the state at `at`.
+	fn first_anchor(
+		&self,
+		digest: Digest,
+		at: <Block as BlockT>::Hash,
+	) -> RpcResult<Option<(u64, u32)>> {
+		let view = self.client.runtime_api().evidence(at, digest).map_err(internal)?;
+		Ok(view.anchors.first().map(|(id, record)| (*id, record.block)))
+	}
+
+	/// The authority-set changes from genesis up to (excluding) block number `below`.
+	fn set_changes(&self, below: u32) -> RpcResult<Vec<AuthoritySetChange>> {
+		let genesis = self.client.info().genesis_hash;
+		let encoded = self.warp.generate(genesis).map_err(internal)?;
+		type Fragments = (Vec<(Header, GrandpaJustification<Block>)>, bool);
+		let (fragments, finished) = Fragments::decode(&mut &encoded.0[..]).map_err(internal)?;
+		let changes: Vec<AuthoritySetChange> = fragments
+			.into_iter()
+			.filter(|(header, _)| *header.number() < below)
+			.map(|(header, justification)| AuthoritySetChange {
+				header: HexBytes(header.encode()),
+				justification: HexBytes(justification.encode()),
+			})
+			.collect();
+		if !finished && changes.is_empty() {
+			return Err(internal("the warp-sync proof is incomplete"));
+		}
+		Ok(changes)
+	}
+
+	fn build(&self, digest: Digest) -> RpcResult<Bundle> {
+		let info = self.client.info();
+		let (_, anchored_in) =
+			self.first_anchor(digest, info.finalized_hash)?.ok_or_else(|| {
+				error(NOT_FOUND, format!("{digest} is not anchored in a finalized block"))
+			})?;
+		let proof =
+			self.finality.prove_finality_proof(anchored_in, false).map_err(internal)?.ok_or_else(
+				|| error(NOT_YET_PROVABLE, "no finality justification covers the anchor yet"),
+			)?;
+		let target = proof.block;
+		let header = self
+			.client
+			.header(target)
+			.map_err(internal)?
+			.ok_or_else(|| internal("missing header of the justified block"))?;
+		let (anchor_id, _) = self
+			.first_anchor(digest, target)?
+			.ok_or_else(|| internal("the anchor is missing at the justified block"))?;
+		let keys = [
+			pallet_evidence::DigestAnchors::<Runtime>::hashed_key_for(digest, 0u32),
+			pallet_evidence::Anchors::<Runtime>::hashed_key_for(anchor_id),
+		];
+		let storage = self
+			.client
+			.read_proof(target, &mut keys.iter().map(|k| k.as_slice()))
+			.map_err(internal)?;
+		Ok(Bundle {
+			version: BUNDLE_VERSION,
+			genesis_hash: Hash32(info.genesis_hash.into()),
+			digest,
+			anchor_id,
+			block: BlockRef { header: HexBytes(header.encode()) },
+			storage_proof: storage.into_iter_nodes().map(HexBytes).collect(),
+			finality: Finality {
+				justification: HexBytes(proof.justification),
+				headers: Vec::new(),
+			},
+			authority_set_changes: self.set_changes(*header.number())?,
+		})
+	}
+}
+
+impl<C, B> EvidenceBundleRpcServer for EvidenceBundles<C, B>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + ProofProvider<Block> + Send + Sync,
+	C: 'static,
+	C::Api: DoidApi<Block>,
+	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
+{
+	fn evidence_bundle(&self, text: String) -> RpcResult<Value> {
+		let digest = Digest::from_hex(text.trim()).map_err(|e| {
+			error(INVALID_INPUT, format!("{text:?} is not a digest (algorithm:hex): {e:?}"))
+		})?;
+		let bundle = self.build(digest)?;
+		serde_json::to_value(&bundle).map_err(internal)
+	}
+}

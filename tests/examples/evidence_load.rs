@@ -1,0 +1,708 @@
+//! Load benchmark of evidence anchoring on the four-validator local chain (loopback).
+//!
+//! 1. Starts Alice, Bob, Charlie and Dave (`local`), registers and verifies one subject per
+//!    sender account at the Beijing exchange (the pre-funded keyring accounts AliceStash ..
+//!    FerdieStash, One, Two; more senders are `//load{i}` accounts funded by Alice first).
+//! 2. Merkle batch: hashes `LOAD_BATCH_LEAVES` random 32-byte leaves into a
+//!    `doid_merkle::MerkleTree` (blake3), anchors the root with `anchor_batch` and waits until
+//!    the block holding it is finalized; prints digests/s = leaves / (build + anchoring until
+//!    finalized).
+//! 3. Single anchors: pre-signs `anchor` extrinsics with explicit consecutive nonces (distinct
+//!    blake3 digests), then one thread per sender submits them to one of the four nodes (sender
+//!    i to node i mod 4) as fast as the pools accept them, for `LOAD_SECS` seconds, keeping at
+//!    most `LOAD_INFLIGHT` submitted-but-not-yet-in-a-best-block transactions outstanding.
+//!    Afterwards it waits for the backlog to be finalized and measures from the finalized chain:
+//!    `Evidence.Anchored` events per block, block timestamps, block weight and length; every
+//!    signed transaction is accounted for (included, accepted but not included, rejected with
+//!    the pool's error, never submitted).
+//!
+//! Run (after `cargo build --release --locked --workspace --examples`):
+//! `$CARGO_TARGET_DIR/release/examples/evidence_load`
+//!
+//! Environment (all optional): `LOAD_SECS` (submission window, default 90), `LOAD_SENDERS`
+//! (default 8), `LOAD_INFLIGHT` (default 4096), `LOAD_MAX_TXS` (pre-signed transactions,
+//! default 400 × LOAD_SECS), `LOAD_BATCH_LEAVES` (default 1 000 000; 0 skips the batch),
+//! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
+//! `DOID_NODE_BIN` (node binary; default `doid-node` in the directory above this example).
+
+use codec::Encode;
+use doid_e2e::{flows::verified_subjects, *};
+use doid_merkle::{Algorithm, MerkleTree};
+use doid_primitives::{Digest, DigestAlgorithm, SubjectRole, Uscc};
+use doid_runtime::{signing, AccountId, RuntimeCall, RuntimeEvent};
+use frame_support::{
+	dispatch::{DispatchClass, PerDispatchClass},
+	weights::Weight,
+};
+use pallet_evidence::{Event as EvidenceEvent, EvidenceKind};
+use serde_json::{json, Value};
+use sp_core::{sr25519, Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use std::{
+	collections::BTreeMap,
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering::SeqCst},
+		Arc, Mutex,
+	},
+	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
+	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+}
+
+struct Config {
+	secs: u64,
+	senders: usize,
+	inflight: u64,
+	max_txs: usize,
+	batch_leaves: usize,
+	node_args: Vec<String>,
+}
+
+impl Config {
+	fn from_env() -> Config {
+		let secs = env("LOAD_SECS", 90u64);
+		Config {
+			secs,
+			senders: env("LOAD_SENDERS", 8usize).max(1),
+			inflight: env("LOAD_INFLIGHT", 4096u64).max(1),
+			max_txs: env("LOAD_MAX_TXS", 400 * secs as usize),
+			batch_leaves: env("LOAD_BATCH_LEAVES", 1_000_000usize),
+			node_args: std::env::var("LOAD_NODE_ARGS")
+				.unwrap_or_default()
+				.split_whitespace()
+				.map(String::from)
+				.collect(),
+		}
+	}
+}
+
+fn now_ms() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).expect("clock after 1970").as_millis() as u64
+}
+
+fn hash_of(text: &str) -> H256 {
+	H256::from_slice(&from_hex(text).expect("hex hash"))
+}
+
+fn finalized_head(rpc: &Rpc) -> (u32, H256) {
+	let hash: String = rpc.call("chain_getFinalizedHead", json!([])).expect("finalized head");
+	let header: Value = rpc.call("chain_getHeader", json!([hash.clone()])).expect("header");
+	let number = header["number"].as_str().expect("number");
+	(u32::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number"), hash_of(&hash))
+}
+
+/// The four validators of `local`, each started with `extra` arguments, connected via Alice.
+fn start_chain(extra: &[String]) -> Vec<Node> {
+	let spec =
+		|key: &str| NodeSpec { extra_args: extra.to_vec(), ..NodeSpec::validator("local", key) };
+	let mut alice = Node::start(spec("alice"));
+	let boot = alice.multiaddr();
+	let mut nodes = vec![alice];
+	for key in ["bob", "charlie", "dave"] {
+		nodes.push(Node::start(spec(key).with_bootnode(&boot)));
+	}
+	nodes
+}
+
+/// The sender accounts: pre-funded keyring accounts first, then `//load{i}` (funded here).
+fn senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
+	use Sr25519Keyring::*;
+	let endowed = [AliceStash, BobStash, CharlieStash, DaveStash, EveStash, FerdieStash, One, Two];
+	let mut pairs: Vec<sr25519::Pair> = endowed.iter().take(count).map(|k| k.pair()).collect();
+	let extra: Vec<sr25519::Pair> = (pairs.len()..count)
+		.map(|i| sr25519::Pair::from_string(&format!("//load{i}"), None).expect("derived key"))
+		.collect();
+	if !extra.is_empty() {
+		let alice = Alice.pair();
+		let calls = extra
+			.iter()
+			.map(|p| {
+				let call = RuntimeCall::Balances(doid_runtime::BalancesCall::transfer_keep_alive {
+					dest: sp_runtime::MultiAddress::Id(AccountId::from(p.public())),
+					value: 10_000 * doid_runtime::UNIT,
+				});
+				(call, &alice)
+			})
+			.collect();
+		rpc.submit_all(calls, extra.len(), 2 * MINUTE, |e| match e {
+			RuntimeEvent::System(frame_system::Event::NewAccount { .. }) => Some(()),
+			_ => None,
+		})
+		.expect("derived senders funded");
+		pairs.extend(extra);
+	}
+	pairs
+}
+
+fn evidence(call: pallet_evidence::Call<doid_runtime::Runtime>) -> RuntimeCall {
+	RuntimeCall::Evidence(call)
+}
+
+/// Tree build over `leaves` random leaves, anchoring of the root, wait for finality.
+fn merkle_batch(rpc: &Rpc, signer: &sr25519::Pair, leaves: usize) {
+	// splitmix64: random-looking leaves, generated before the clock starts (they stand for
+	// the digests of documents that already exist).
+	let mut state = 0x5eed_u64 ^ now_ms();
+	let mut next = || {
+		state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+		let mut z = state;
+		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+		z ^ (z >> 31)
+	};
+	let data: Vec<[u8; 32]> = (0..leaves)
+		.map(|_| {
+			let mut leaf = [0u8; 32];
+			for chunk in leaf.chunks_mut(8) {
+				chunk.copy_from_slice(&next().to_le_bytes());
+			}
+			leaf
+		})
+		.collect();
+
+	let start = Instant::now();
+	let tree = MerkleTree::new(Algorithm::Blake3, &data).expect("non-empty batch");
+	let build = start.elapsed();
+	let root = Digest::new(DigestAlgorithm::Blake3, tree.root());
+	let from = rpc.best_number().expect("best") + 1;
+	let submitted_at = Instant::now();
+	rpc.submit(
+		evidence(pallet_evidence::Call::anchor_batch {
+			root,
+			leaf_count: tree.leaf_count(),
+			kind: EvidenceKind::TransactionLog,
+		}),
+		signer,
+	)
+	.expect("anchor_batch submitted");
+	let (_, block) = rpc
+		.watch_events(from, 2 * MINUTE, |e| match e {
+			RuntimeEvent::Evidence(EvidenceEvent::BatchAnchored {
+				root: r, leaf_count, ..
+			}) if *r == root => Some(*leaf_count),
+			_ => None,
+		})
+		.expect("batch root anchored");
+	let included = submitted_at.elapsed();
+	let deadline = Instant::now() + 2 * MINUTE;
+	while finalized_head(rpc).0 < block {
+		assert!(Instant::now() < deadline, "block {block} not finalized within 2 min");
+		std::thread::sleep(Duration::from_millis(100));
+	}
+	let total = start.elapsed();
+	let anchoring = total - build;
+	println!("== Merkle batch (blake3) ==");
+	println!("leaves                        {leaves}");
+	println!(
+		"tree build                    {:.3} s ({:.0} digests/s)",
+		build.as_secs_f64(),
+		leaves as f64 / build.as_secs_f64()
+	);
+	println!(
+		"anchor_batch in a best block  {:.2} s after submission (block #{block})",
+		included.as_secs_f64()
+	);
+	println!("anchoring until finalized     {:.2} s", anchoring.as_secs_f64());
+	println!("build + anchoring (finalized) {:.2} s", total.as_secs_f64());
+	println!(
+		"digests/s (end to end, one batch)  {:.0}   [target >= 100000]",
+		leaves as f64 / total.as_secs_f64()
+	);
+	println!();
+}
+
+/// Totals of the submitters.
+#[derive(Default)]
+struct Shared {
+	accepted: AtomicU64,
+	included_best: AtomicU64,
+	stop: AtomicBool,
+	rejections: Mutex<BTreeMap<String, u64>>,
+}
+
+impl Shared {
+	fn reject(&self, error: &str) {
+		let mut key: String = error.chars().take(240).collect();
+		if key.contains("timed out") || key.contains("timeout") {
+			key = "request timeout (transport)".into();
+		}
+		*self.rejections.lock().expect("lock").entry(key).or_default() += 1;
+	}
+}
+
+/// What one submitter did: signed, accepted by the pool (distinct nonces), and why it stopped.
+struct SenderResult {
+	account: AccountId,
+	start_nonce: u32,
+	signed: usize,
+	accepted: usize,
+	gave_up: Option<String>,
+}
+
+/// Submit `txs` (hex, consecutive nonces from `start_nonce`) in order to `port`.
+fn submitter(
+	port: u16,
+	account: AccountId,
+	start_nonce: u32,
+	txs: Vec<String>,
+	shared: Arc<Shared>,
+	inflight: u64,
+) -> SenderResult {
+	let rpc = Rpc::new(port);
+	let mut i = 0;
+	let mut retries = 0u32;
+	let mut gave_up = None;
+	while i < txs.len() && !shared.stop.load(SeqCst) {
+		if shared.accepted.load(SeqCst).saturating_sub(shared.included_best.load(SeqCst))
+			>= inflight
+		{
+			std::thread::sleep(Duration::from_millis(20));
+			continue;
+		}
+		match rpc.call::<String>("author_submitExtrinsic", json!([txs[i]])) {
+			Ok(_) => {
+				i += 1;
+				retries = 0;
+				shared.accepted.fetch_add(1, SeqCst);
+			}
+			Err(e) => {
+				shared.reject(&e);
+				// Already in the pool (a retry after a transport error) or already in a block.
+				if e.contains("1013") || e.contains("Already Imported") || e.contains("outdated") {
+					i += 1;
+					retries = 0;
+					shared.accepted.fetch_add(1, SeqCst);
+				} else if e.contains("1010") {
+					gave_up = Some(e);
+					break;
+				} else {
+					// Pool full (1016), priority too low (1014), banned (1012), timeout: back off
+					// and retry the same nonce (the later ones would only be futures).
+					retries += 1;
+					if retries > 300 {
+						gave_up = Some(format!("after 300 retries: {e}"));
+						break;
+					}
+					std::thread::sleep(Duration::from_millis(100));
+				}
+			}
+		}
+	}
+	SenderResult { account, start_nonce, signed: txs.len(), accepted: i, gave_up }
+}
+
+/// Busy and total jiffies of the whole machine (`/proc/stat`).
+fn cpu_jiffies() -> (u64, u64) {
+	let text = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+	let fields: Vec<u64> = text
+		.lines()
+		.next()
+		.unwrap_or_default()
+		.split_whitespace()
+		.skip(1)
+		.filter_map(|f| f.parse().ok())
+		.collect();
+	let total: u64 = fields.iter().sum();
+	let idle = fields.get(3).copied().unwrap_or(0) + fields.get(4).copied().unwrap_or(0);
+	(total - idle, total)
+}
+
+/// CPU jiffies (user + system) of the node process whose command line holds its base path.
+fn node_jiffies(node: &Node) -> u64 {
+	let base = node.base_path.to_string_lossy().to_string();
+	let Ok(dir) = std::fs::read_dir("/proc") else { return 0 };
+	for entry in dir.flatten() {
+		let path = entry.path();
+		let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
+		if String::from_utf8_lossy(&cmdline).contains(&base) {
+			let stat = std::fs::read_to_string(path.join("stat")).unwrap_or_default();
+			let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+			// After the command come state (field 3), ppid (4), ...; utime and stime are
+			// fields 14 and 15.
+			let f: Vec<u64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
+			return f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+		}
+	}
+	0
+}
+
+/// Nonce of `account` in the state at `at` (first field of `AccountInfo`).
+fn nonce_at(rpc: &Rpc, account: &AccountId, at: H256) -> u32 {
+	let encoded = account.encode();
+	let key =
+		[value_key("System", "Account"), sp_io::hashing::blake2_128(&encoded).to_vec(), encoded]
+			.concat();
+	rpc.storage::<u32>(&key, Some(at)).expect("account storage").unwrap_or(0)
+}
+
+/// One finalized block of the measured range.
+struct BlockRow {
+	number: u32,
+	timestamp: u64,
+	extrinsics: usize,
+	bytes: usize,
+	anchors: u64,
+	failed: u64,
+	normal_weight: Weight,
+}
+
+fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
+	let hash = rpc.block_hash(number).expect("block hash");
+	let timestamp: u64 =
+		rpc.storage(&value_key("Timestamp", "Now"), Some(hash)).expect("now").unwrap_or(0);
+	let block = rpc.json("chain_getBlock", json!([format!("{hash:?}")])).expect("block");
+	let xts = block["block"]["extrinsics"].as_array().cloned().unwrap_or_default();
+	let bytes = xts.iter().map(|x| x.as_str().unwrap_or("0x").len() / 2 - 1).sum();
+	let weight: PerDispatchClass<Weight> = rpc
+		.storage(&value_key("System", "BlockWeight"), Some(hash))
+		.expect("block weight")
+		.unwrap_or_default();
+	let (mut anchors, mut failed) = (0, 0);
+	for event in rpc.events(hash).expect("events") {
+		match event {
+			RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. }) => anchors += 1,
+			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }) => failed += 1,
+			_ => {}
+		}
+	}
+	BlockRow {
+		number,
+		timestamp,
+		extrinsics: xts.len(),
+		bytes,
+		anchors,
+		failed,
+		normal_weight: *weight.get(DispatchClass::Normal),
+	}
+}
+
+fn ms(weight_ref_time: u64) -> f64 {
+	weight_ref_time as f64 / 1e9
+}
+
+fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
+	let rpc = nodes[0].rpc();
+	let genesis = rpc.block_hash(0).expect("genesis");
+	let best = rpc.best_number().expect("best");
+	let context = signing::ChainContext::new(genesis, rpc.block_hash(best).expect("hash"), best);
+	let per_sender = (cfg.max_txs / pairs.len()).max(1);
+
+	// Pre-sign, in parallel, per sender: consecutive nonces, distinct digests.
+	let sign_start = Instant::now();
+	let signed: Vec<(AccountId, u32, Vec<String>)> = std::thread::scope(|scope| {
+		let handles: Vec<_> = pairs
+			.iter()
+			.enumerate()
+			.map(|(s, pair)| {
+				let rpc = nodes[0].rpc();
+				scope.spawn(move || {
+					let account = AccountId::from(pair.public());
+					let nonce: u32 = rpc
+						.call("system_accountNextIndex", json!([account.to_string()]))
+						.expect("nonce");
+					let txs = (0..per_sender)
+						.map(|i| {
+							let seed = ((s as u64) << 32) | i as u64;
+							let digest = Digest::new(
+								DigestAlgorithm::Blake3,
+								*blake3::hash(&seed.to_le_bytes()).as_bytes(),
+							);
+							let call = evidence(pallet_evidence::Call::anchor {
+								digest,
+								kind: EvidenceKind::TransactionLog,
+								related_doid: None,
+								metadata_digest: None,
+							});
+							let xt = signing::sign(call, pair, nonce + i as u32, &context);
+							to_hex(&xt.encode())
+						})
+						.collect();
+					(account, nonce, txs)
+				})
+			})
+			.collect();
+		handles.into_iter().map(|h| h.join().expect("signer thread")).collect()
+	});
+	let total_signed: usize = signed.iter().map(|s| s.2.len()).sum();
+	let tx_bytes = signed[0].2[0].len() / 2 - 1;
+	println!(
+		"pre-signed {total_signed} anchor extrinsics ({} senders x {per_sender}, {tx_bytes} bytes each) in {:.1} s",
+		pairs.len(),
+		sign_start.elapsed().as_secs_f64()
+	);
+
+	// What the runtime says one of them weighs, and the block limits.
+	let info =
+		rpc.json("payment_queryInfo", json!([signed[0].2[0].clone()])).unwrap_or(Value::Null);
+	let ref_time = info["weight"]["ref_time"]
+		.as_u64()
+		.or_else(|| info["weight"]["refTime"].as_u64())
+		.unwrap_or(0);
+	let weights = doid_runtime::configs::RuntimeBlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal);
+	let max_normal = normal.max_total.unwrap_or(weights.max_block).ref_time();
+	let per_xt = ref_time + normal.base_extrinsic.ref_time();
+	let max_len = *doid_runtime::configs::RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+	let slot_s = doid_runtime::SLOT_DURATION as f64 / 1000.0;
+	println!("payment_queryInfo of one anchor: {info}");
+	println!(
+		"anchor weight {:.3} ms + base extrinsic {:.3} ms; normal-class block limit {:.0} ms => at most {} anchors/block by weight ({:.1}/s at {slot_s} s blocks)",
+		ms(ref_time),
+		ms(normal.base_extrinsic.ref_time()),
+		ms(max_normal),
+		max_normal / per_xt.max(1),
+		(max_normal / per_xt.max(1)) as f64 / slot_s
+	);
+	println!(
+		"normal-class block length {} bytes => at most {} anchors/block by length ({:.0}/s)",
+		max_len,
+		max_len as usize / tx_bytes,
+		(max_len as usize / tx_bytes) as f64 / slot_s
+	);
+	println!();
+
+	// Submit for the window.
+	let shared = Arc::new(Shared::default());
+	let b0 = rpc.best_number().expect("best");
+	let (busy0, total0) = cpu_jiffies();
+	let node_cpu0: Vec<u64> = nodes.iter().map(node_jiffies).collect();
+	let t0 = now_ms();
+	let start = Instant::now();
+	let handles: Vec<_> = signed
+		.into_iter()
+		.enumerate()
+		.map(|(s, (account, nonce, txs))| {
+			let port = nodes[s % nodes.len()].rpc_port;
+			let shared = shared.clone();
+			let inflight = cfg.inflight;
+			std::thread::spawn(move || submitter(port, account, nonce, txs, shared, inflight))
+		})
+		.collect();
+
+	// Watch best blocks while submitting (flow control and progress).
+	let mut next = b0 + 1;
+	let window = Duration::from_secs(cfg.secs);
+	while start.elapsed() < window {
+		let best = rpc.best_number().unwrap_or(next - 1);
+		while next <= best {
+			let anchors = rpc
+				.block_hash(next)
+				.and_then(|h| rpc.events(h))
+				.map(|events| {
+					events
+						.iter()
+						.filter(|e| {
+							matches!(e, RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. }))
+						})
+						.count() as u64
+				})
+				.unwrap_or(0);
+			let total = shared.included_best.fetch_add(anchors, SeqCst) + anchors;
+			let accepted = shared.accepted.load(SeqCst);
+			println!(
+				"[{:5.1} s] best #{next}: {anchors} anchors; accepted {accepted}, in best blocks {total}, outstanding {}",
+				start.elapsed().as_secs_f64(),
+				accepted.saturating_sub(total)
+			);
+			next += 1;
+		}
+		std::thread::sleep(Duration::from_millis(250));
+	}
+	shared.stop.store(true, SeqCst);
+	let t1 = now_ms();
+	let results: Vec<SenderResult> =
+		handles.into_iter().map(|h| h.join().expect("submitter thread")).collect();
+	let (busy1, total1) = cpu_jiffies();
+	let node_cpu1: Vec<u64> = nodes.iter().map(node_jiffies).collect();
+	let finalized_at_t1 = finalized_head(&rpc).0;
+	let best_at_t1 = rpc.best_number().unwrap_or(0);
+	let accepted: usize = results.iter().map(|r| r.accepted).sum();
+	println!(
+		"submission stopped after {:.1} s: {accepted} accepted; best #{best_at_t1}, finalized #{finalized_at_t1}",
+		(t1 - t0) as f64 / 1000.0
+	);
+
+	// Drain: wait until every accepted transaction is in a finalized block (or no progress).
+	let drain_start = Instant::now();
+	let mut last_progress = (0usize, Instant::now());
+	let (fin, fin_hash) = loop {
+		let (fin, fin_hash) = finalized_head(&rpc);
+		let included: usize = results
+			.iter()
+			.map(|r| nonce_at(&rpc, &r.account, fin_hash).saturating_sub(r.start_nonce) as usize)
+			.sum();
+		if included > last_progress.0 {
+			last_progress = (included, Instant::now());
+		}
+		if included >= accepted
+			|| last_progress.1.elapsed() > Duration::from_secs(30)
+			|| drain_start.elapsed() > Duration::from_secs(300)
+		{
+			break (fin, fin_hash);
+		}
+		std::thread::sleep(Duration::from_secs(1));
+	};
+	println!(
+		"drain: {:.1} s until finalized #{fin} holds every included transaction",
+		drain_start.elapsed().as_secs_f64()
+	);
+
+	// Measure from the finalized chain.
+	let rows: Vec<BlockRow> = (b0 + 1..=fin).map(|n| block_row(&rpc, n)).collect();
+	let ts_b0: u64 = rpc
+		.storage(&value_key("Timestamp", "Now"), Some(rpc.block_hash(b0).expect("hash")))
+		.expect("now")
+		.unwrap_or(0);
+	println!();
+	println!("block   time(s)  extrinsics   bytes  anchors  failed  normal weight (ms)");
+	for r in &rows {
+		println!(
+			"#{:<6} {:7.1}  {:10}  {:7}  {:7}  {:6}  {:8.1}",
+			r.number,
+			(r.timestamp as f64 - t0 as f64) / 1000.0,
+			r.extrinsics,
+			r.bytes,
+			r.anchors,
+			r.failed,
+			ms(r.normal_weight.ref_time())
+		);
+	}
+	let finalized_anchors: u64 = rows.iter().map(|r| r.anchors).sum();
+	let failed: u64 = rows.iter().map(|r| r.failed).sum();
+	let max_block = rows.iter().map(|r| r.anchors).max().unwrap_or(0);
+	let in_window: u64 =
+		rows.iter().filter(|r| r.timestamp >= t0 && r.timestamp < t1).map(|r| r.anchors).sum();
+	let window_s = (t1 - t0) as f64 / 1000.0;
+	// Sustained rate: from the block before the first block with anchors to the last one.
+	let first = rows.iter().position(|r| r.anchors > 0);
+	let last = rows.iter().rposition(|r| r.anchors > 0);
+	let sustained = match (first, last) {
+		(Some(f), Some(l)) => {
+			let before = if f == 0 { ts_b0 } else { rows[f - 1].timestamp };
+			let span = (rows[l].timestamp - before) as f64 / 1000.0;
+			let anchors: u64 = rows[f..=l].iter().map(|r| r.anchors).sum();
+			Some((anchors as f64 / span, anchors, span, l - f + 1))
+		}
+		_ => None,
+	};
+
+	// Accounting of every signed transaction.
+	let included: Vec<usize> = results
+		.iter()
+		.map(|r| nonce_at(&rpc, &r.account, fin_hash).saturating_sub(r.start_nonce) as usize)
+		.collect();
+	let included_total: usize = included.iter().sum();
+	println!();
+	println!("== Single anchors, 4 validators, {} senders ==", results.len());
+	println!("pre-signed                     {total_signed}");
+	println!("submitted (accepted by a pool) {accepted}");
+	println!("never submitted (window over)  {}", total_signed - accepted);
+	println!("included in finalized blocks   {included_total} (sum of nonce advances at #{fin})");
+	println!("accepted, not included         {}", accepted.saturating_sub(included_total));
+	println!("Anchored events, finalized     {finalized_anchors} (blocks #{}..=#{fin})", b0 + 1);
+	println!("ExtrinsicFailed events         {failed}");
+	println!("submission window              {window_s:.1} s");
+	println!(
+		"finalized anchors/s in window  {:.1}  ({in_window} anchors in blocks stamped within the window)",
+		in_window as f64 / window_s
+	);
+	if let Some((rate, anchors, span, blocks)) = sustained {
+		println!(
+			"finalized anchors/s sustained  {rate:.1}  ({anchors} anchors in {blocks} blocks over {span:.0} s of chain time)   [target >= 300]"
+		);
+	}
+	println!("max anchors in a block         {max_block}");
+	println!("finality at window end         best #{best_at_t1}, finalized #{finalized_at_t1}");
+	let cpu = (busy1 - busy0) as f64 / (total1 - total0).max(1) as f64;
+	println!(
+		"machine CPU busy in window     {:.0} % of {} cores",
+		cpu * 100.0,
+		std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)
+	);
+	for (i, node) in nodes.iter().enumerate() {
+		let jiffies = node_cpu1[i].saturating_sub(node_cpu0[i]);
+		println!(
+			"  node {:<8} CPU {:5.1} s in the window ({:.0} % of one core)",
+			node.spec.name,
+			jiffies as f64 / 100.0,
+			jiffies as f64 / 100.0 / window_s * 100.0
+		);
+	}
+	println!("pool / RPC rejections (submission attempts; retried unless fatal):");
+	let rejections = shared.rejections.lock().expect("lock");
+	if rejections.is_empty() {
+		println!("  none");
+	}
+	for (message, count) in rejections.iter() {
+		println!("  {count:7} x {message}");
+	}
+	for (r, inc) in results.iter().zip(&included) {
+		if r.gave_up.is_some() || r.accepted != *inc {
+			println!(
+				"  sender {}: signed {}, accepted {}, included {inc}{}",
+				r.account,
+				r.signed,
+				r.accepted,
+				r.gave_up.as_deref().map(|e| format!(", gave up: {e}")).unwrap_or_default()
+			);
+		}
+	}
+
+	// The block authors' view: how long proposing took and how full the blocks were.
+	println!();
+	println!("proposer log lines (all nodes, measured range):");
+	let mut lines = Vec::new();
+	for node in nodes {
+		let text = std::fs::read_to_string(node.base_path.join("node.log")).unwrap_or_default();
+		for line in text.lines() {
+			let interesting = line.contains("Prepared block for proposing")
+				|| line.contains("exhausted")
+				|| line.contains("deadline")
+				|| line.contains("would overflow");
+			if interesting {
+				lines.push(format!("  {}: {}", node.spec.name, line));
+			}
+		}
+	}
+	let skip = lines.len().saturating_sub(60);
+	for line in &lines[skip..] {
+		println!("{line}");
+	}
+}
+
+fn main() {
+	let cfg = Config::from_env();
+	println!(
+		"evidence_load: window {} s, {} senders, inflight {}, max {} txs, batch {} leaves, node args {:?}",
+		cfg.secs, cfg.senders, cfg.inflight, cfg.max_txs, cfg.batch_leaves, cfg.node_args
+	);
+	let started = Instant::now();
+	let nodes = start_chain(&cfg.node_args);
+	let rpc = nodes[0].rpc();
+	rpc.wait_ready(MINUTE).expect("RPC up");
+	wait_for(2 * MINUTE, "block 2", || (rpc.best_number().ok()? >= 2).then_some(()));
+	let pairs = senders(&rpc, cfg.senders);
+	let usccs: Vec<String> =
+		(0..pairs.len()).map(|i| Uscc::synthetic(9_100 + i as u32).as_str().into()).collect();
+	let roles: &[SubjectRole] = &[SubjectRole::DataSupplier];
+	let subjects: Vec<(&sr25519::Pair, &str, &[SubjectRole])> =
+		pairs.iter().zip(&usccs).map(|(p, u)| (p, u.as_str(), roles)).collect();
+	let ids = verified_subjects(&rpc, &subjects);
+	println!(
+		"{} verified subjects {ids:?} after {:.0} s",
+		ids.len(),
+		started.elapsed().as_secs_f64()
+	);
+	println!();
+
+	if cfg.batch_leaves > 0 {
+		merkle_batch(&rpc, &pairs[0], cfg.batch_leaves);
+	}
+	load(&nodes, &pairs, &cfg);
+	println!("\ntotal run time {:.0} s", started.elapsed().as_secs_f64());
+	drop(nodes);
+}

@@ -1,0 +1,309 @@
+//! Latency of `doid_verify` under concurrent clients, on a dev node (one validator, loopback).
+//!
+//! Setup (as `tests/tests/e2e/rpc.rs`): the dev chain with one block per calendar day and the
+//! Beijing exchange's notice shortened to one working day; Eve (data supplier) registers a data
+//! resource, Alice accepts it, Ferdie (service agency) reviews it, and the chain issues its
+//! certificate. Then, for each phase, `RPC_CLIENTS` clients (async tasks on a two-worker tokio
+//! runtime, each with its own HTTP client and connection) call `doid_verify` back to back for
+//! `RPC_SECS` seconds; every latency is recorded. Phases: one client (baseline), the
+//! certificate's DOID (happy path), and an unknown DOID (error path: "no certificate").
+//!
+//! Run (after `cargo build --release --locked --workspace --examples`):
+//! `$CARGO_TARGET_DIR/release/examples/rpc_latency`
+//!
+//! Environment (optional): `RPC_CLIENTS` (default 50), `RPC_SECS` (default 30),
+//! `RPC_NODE_ARGS` (extra node arguments), `DOID_NODE_BIN` (node binary).
+
+use doid_e2e::*;
+use doid_primitives::{
+	Acquisition, AssetInfo, Digest, DigestAlgorithm, ElementKind, Material, MaterialKind, Rights,
+	Roles, SubjectRole, UpdateFrequency,
+};
+use doid_runtime::{RuntimeCall, RuntimeEvent};
+use jsonrpsee::{core::client::ClientT, http_client::HttpClientBuilder, rpc_params};
+use serde_json::{json, Value};
+use sp_core::{sr25519, Pair};
+use sp_keyring::Sr25519Keyring::{Alice, Eve, Ferdie};
+use std::time::{Duration, Instant};
+
+const MINUTE: Duration = Duration::from_secs(60);
+/// The Beijing exchange (second genesis registry; Alice operates every registry on dev).
+const BJ: u32 = 2;
+
+fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
+	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+}
+
+fn text<B: TryFrom<Vec<u8>>>(s: &str) -> B
+where
+	B::Error: std::fmt::Debug,
+{
+	B::try_from(s.as_bytes().to_vec()).expect("text within its bound")
+}
+
+fn sm3(seed: u8) -> Digest {
+	Digest { algorithm: DigestAlgorithm::Sm3, value: [seed; 32] }
+}
+
+fn data_resource() -> pallet_registration::Application {
+	pallet_registration::Application {
+		kind: ElementKind::DataResource,
+		info: AssetInfo {
+			name: text("北京市公交刷卡数据"),
+			industry: b'G',
+			scenario: text("公交线网优化"),
+			source: text("公交一卡通系统"),
+			format: text("Parquet"),
+			structure: text("card,time,stop"),
+			scale: text("300 GB"),
+			update_frequency: UpdateFrequency::Daily,
+			processing_rules: text("去标识化"),
+			trainable: true,
+			rights: Rights::HOLDING,
+			acquisition: Acquisition::OriginalCollection,
+		},
+		content_digest: sm3(1),
+		inputs: Default::default(),
+		services: Default::default(),
+		materials: vec![Material { kind: MaterialKind::SourceProof, digest: sm3(2) }]
+			.try_into()
+			.expect("one material"),
+		prior_registrations: Default::default(),
+		declarations: Default::default(),
+	}
+}
+
+/// Submit `call` signed by `who` and wait for the event `f` picks; returns it with its block.
+fn step<T>(
+	rpc: &Rpc,
+	call: RuntimeCall,
+	who: &sr25519::Pair,
+	f: impl FnMut(&RuntimeEvent) -> Option<T>,
+) -> (T, u32) {
+	let from = rpc.best_number().expect("best") + 1;
+	rpc.submit(call, who).expect("submitted");
+	rpc.watch_events(from, MINUTE, f).expect("expected event")
+}
+
+fn subject(rpc: &Rpc, who: &sr25519::Pair, uscc: &str, role: SubjectRole) -> u64 {
+	let account = doid_runtime::AccountId::from(who.public());
+	let register = RuntimeCall::Subjects(pallet_subjects::Call::register_subject {
+		registry: BJ,
+		identity: pallet_subjects::IdentityInput::Organisation {
+			uscc: text(uscc),
+			name: text("北京公交数据有限公司"),
+		},
+		contact_digest: [3; 32],
+	});
+	let (id, _) = step(rpc, register, who, |e| match e {
+		RuntimeEvent::Subjects(pallet_subjects::Event::SubjectRegistered {
+			subject,
+			account: a,
+			..
+		}) if *a == account => Some(*subject),
+		_ => None,
+	});
+	let verify = RuntimeCall::Subjects(pallet_subjects::Call::verify_subject {
+		subject: id,
+		roles: Roles::from_roles(&[role]),
+	});
+	step(rpc, verify, &Alice.pair(), |e| match e {
+		RuntimeEvent::Subjects(pallet_subjects::Event::SubjectVerified { subject, .. })
+			if *subject == id =>
+		{
+			Some(())
+		}
+		_ => None,
+	});
+	id
+}
+
+fn registration(call: pallet_registration::Call<doid_runtime::Runtime>) -> RuntimeCall {
+	RuntimeCall::Registration(call)
+}
+
+/// Issue one certificate on the dev chain; returns its DOID.
+fn issue_certificate(rpc: &Rpc) -> String {
+	use pallet_registration::{Call, Event};
+	subject(rpc, &Eve.pair(), "91110108551385082Q", SubjectRole::DataSupplier);
+	let ferdie = subject(rpc, &Ferdie.pair(), "91110000100011743X", SubjectRole::ServiceAgency);
+	let (id, _) = step(
+		rpc,
+		registration(Call::submit { registry: BJ, application: data_resource() }),
+		&Eve.pair(),
+		|e| match e {
+			RuntimeEvent::Registration(Event::Submitted { application, .. }) => Some(*application),
+			_ => None,
+		},
+	);
+	step(rpc, registration(Call::accept { id }), &Alice.pair(), |e| {
+		matches!(e, RuntimeEvent::Registration(Event::Accepted { .. })).then_some(())
+	});
+	step(rpc, registration(Call::pass_formal { id, reviewer: ferdie }), &Alice.pair(), |e| {
+		matches!(e, RuntimeEvent::Registration(Event::FormalReviewPassed { .. })).then_some(())
+	});
+	let (_, notice_block) = step(
+		rpc,
+		registration(Call::submit_review { id, passed: true, report_digest: sm3(3) }),
+		&Ferdie.pair(),
+		|e| matches!(e, RuntimeEvent::Registration(Event::ReviewPassed { .. })).then_some(()),
+	);
+	let (certificate, _) = rpc
+		.watch_events(notice_block, 3 * MINUTE, |e| match e {
+			RuntimeEvent::Registration(Event::CertificateIssued { application, certificate })
+				if *application == id =>
+			{
+				Some(*certificate)
+			}
+			_ => None,
+		})
+		.expect("certificate issued");
+	// The first data resource (kind arc 1) of BJ (arc 2) under the root 2.999.
+	let doid = "2.999.2.2.1.1".to_string();
+	let record = rpc.json("doid_certificate", json!([doid])).expect("certificate by DOID");
+	assert_eq!(record["id"], json!(certificate), "{record}");
+	doid
+}
+
+/// Latencies (µs) and outcome counts of one phase.
+struct Phase {
+	latencies: Vec<u64>,
+	ok: u64,
+	errors: u64,
+	unexpected: Vec<String>,
+	elapsed: Duration,
+}
+
+/// `clients` tasks, each with its own HTTP client, calling `doid_verify(id)` back to back for
+/// `secs`; `expect_ok` says whether a result or an error is the expected answer.
+async fn run_phase(port: u16, clients: usize, secs: u64, id: String, expect_ok: bool) -> Phase {
+	let start = Instant::now();
+	let deadline = start + Duration::from_secs(secs);
+	let tasks: Vec<_> = (0..clients)
+		.map(|_| {
+			let id = id.clone();
+			tokio::spawn(async move {
+				let client = HttpClientBuilder::default()
+					.request_timeout(Duration::from_secs(20))
+					.build(format!("http://127.0.0.1:{port}"))
+					.expect("http client");
+				let (mut latencies, mut ok, mut errors, mut unexpected) =
+					(Vec::new(), 0u64, 0u64, Vec::new());
+				while Instant::now() < deadline {
+					let t = Instant::now();
+					let answer: Result<Value, _> =
+						client.request("doid_verify", rpc_params![id.clone()]).await;
+					latencies.push(t.elapsed().as_micros() as u64);
+					match answer {
+						Ok(v) if expect_ok && v["doid"] == json!(id) => ok += 1,
+						Err(e) if !expect_ok && e.to_string().contains("no certificate") => {
+							errors += 1
+						}
+						other => {
+							if unexpected.len() < 3 {
+								unexpected.push(format!("{other:?}"));
+							}
+						}
+					}
+				}
+				(latencies, ok, errors, unexpected)
+			})
+		})
+		.collect();
+	let mut phase = Phase {
+		latencies: Vec::new(),
+		ok: 0,
+		errors: 0,
+		unexpected: Vec::new(),
+		elapsed: start.elapsed(),
+	};
+	for task in tasks {
+		let (latencies, ok, errors, unexpected) = task.await.expect("client task");
+		phase.latencies.extend(latencies);
+		phase.ok += ok;
+		phase.errors += errors;
+		phase.unexpected.extend(unexpected);
+	}
+	phase.elapsed = start.elapsed();
+	phase
+}
+
+fn report(name: &str, clients: usize, mut phase: Phase) {
+	phase.latencies.sort_unstable();
+	let n = phase.latencies.len();
+	let pct = |p: f64| {
+		let i = ((n as f64 * p).ceil() as usize).clamp(1, n.max(1)) - 1;
+		phase.latencies.get(i).copied().unwrap_or(0) as f64 / 1000.0
+	};
+	let mean = phase.latencies.iter().sum::<u64>() as f64 / n.max(1) as f64 / 1000.0;
+	println!("== doid_verify, {name}, {clients} clients ==");
+	println!(
+		"calls       {n} ({} expected results, {} expected errors, {} unexpected)",
+		phase.ok,
+		phase.errors,
+		n as u64 - phase.ok - phase.errors
+	);
+	println!("duration    {:.1} s", phase.elapsed.as_secs_f64());
+	println!("throughput  {:.0} calls/s", n as f64 / phase.elapsed.as_secs_f64());
+	println!(
+		"latency ms  p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}  mean {:.2}   [target p99 <= 10 ms]",
+		pct(0.50),
+		pct(0.90),
+		pct(0.99),
+		phase.latencies.last().copied().unwrap_or(0) as f64 / 1000.0,
+		mean
+	);
+	for u in &phase.unexpected {
+		println!("unexpected: {u}");
+	}
+	println!();
+}
+
+fn main() {
+	let clients = env("RPC_CLIENTS", 50usize).max(1);
+	let secs = env("RPC_SECS", 30u64).max(1);
+	let node_args: Vec<String> = std::env::var("RPC_NODE_ARGS")
+		.unwrap_or_default()
+		.split_whitespace()
+		.map(String::from)
+		.collect();
+	println!("rpc_latency: {clients} clients, {secs} s per phase, node args {node_args:?}");
+	let started = Instant::now();
+	let spec = patched_chain_spec("dev", "rpc-latency", |genesis| {
+		genesis["calendar"]["dayLengthMs"] = json!(6_000);
+		genesis["calendar"]["startDate"] = json!("2026-03-02");
+		genesis["registries"]["registries"][1]["rules"]["noticeWd"] = json!(1);
+	});
+	let node = Node::start(NodeSpec {
+		extra_args: node_args,
+		..NodeSpec::validator(spec.to_str().expect("utf-8 path"), "alice")
+	});
+	let rpc = node.rpc();
+	rpc.wait_ready(MINUTE).expect("RPC up");
+	wait_for(MINUTE, "block 1", || (rpc.best_number().ok()? >= 1).then_some(()));
+	let doid = issue_certificate(&rpc);
+	let sample = rpc.json("doid_verify", json!([doid])).expect("doid_verify");
+	println!(
+		"certificate {doid} issued after {:.0} s; doid_verify answers {sample}",
+		started.elapsed().as_secs_f64()
+	);
+	println!();
+
+	let runtime = tokio::runtime::Builder::new_multi_thread()
+		.worker_threads(2)
+		.enable_all()
+		.build()
+		.expect("tokio runtime");
+	let port = node.rpc_port;
+	// Warm-up (not recorded): connections, runtime instances, state cache.
+	runtime.block_on(run_phase(port, clients, 2, doid.clone(), true));
+	let baseline = runtime.block_on(run_phase(port, 1, secs.min(10), doid.clone(), true));
+	report("valid DOID (baseline)", 1, baseline);
+	let valid = runtime.block_on(run_phase(port, clients, secs, doid.clone(), true));
+	report("valid DOID", clients, valid);
+	let unknown = runtime.block_on(run_phase(port, clients, secs, "2.999.2.2.1.99".into(), false));
+	report("unknown DOID 2.999.2.2.1.99 (error path)", clients, unknown);
+	println!("node still running: best #{}", rpc.best_number().unwrap_or(0));
+	println!("total run time {:.0} s", started.elapsed().as_secs_f64());
+	drop(node);
+}
