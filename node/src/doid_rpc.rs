@@ -7,7 +7,9 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use doid_primitives::{Date, Digest, Oid};
-use doid_runtime::doid_api::{AnchorRecord, DoidApi, EvidenceView, LookupError, Notice};
+use doid_runtime::doid_api::{
+	AnchorRecord, DoidApi, EvidenceView, LookupError, Notice, ObjectionView,
+};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -54,6 +56,10 @@ pub trait DoidRpc<BlockHash> {
 	/// applications it appears in and the certificates it is the content or a material of.
 	#[method(name = "evidence")]
 	fn evidence(&self, digest: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// An objection (异议) by id with its full history: every step with who, when and the digest.
+	#[method(name = "objection")]
+	fn objection(&self, id: u64, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// Working days after `from` up to and including `to` (dates `YYYY-MM-DD` or `YYYYMMDD`).
 	#[method(name = "workingDays")]
@@ -278,6 +284,46 @@ pub fn anchor_json(id: u64, a: &AnchorRecord) -> Value {
 	})
 }
 
+/// The JSON of an objection and its history.
+pub fn objection_json(id: u64, v: &ObjectionView) -> Value {
+	let o = &v.objection;
+	let (target_kind, target_id) = match o.target {
+		pallet_objections::Target::Application(a) => ("Application", a),
+		pallet_objections::Target::Certificate(c) => ("Certificate", c),
+	};
+	json!({
+		"id": id,
+		"target": { "kind": target_kind, "id": target_id },
+		"registry": o.registry,
+		"objector": o.objector,
+		"respondent": o.respondent,
+		"payer": o.payer.to_string(),
+		"bond": o.bond.to_string(),
+		"groundsDigest": digest(&o.grounds_digest),
+		"evidence": o.evidence.iter().map(digest).collect::<Vec<_>>(),
+		"status": format!("{:?}", o.status),
+		"filedOn": date(o.filed_on),
+		"acceptedOn": o.accepted_on.map(date),
+		"responseLastDay": o.response_last_day.map(date),
+		"responseDigest": o.response_digest.as_ref().map(digest),
+		"panel": o.panel.to_vec(),
+		"arbitrationLastDay": o.arbitration_last_day.map(date),
+		"ballots": o.ballots.iter().map(|b| json!({
+			"arbitrator": b.arbitrator,
+			"vote": format!("{:?}", b.vote),
+			"opinionDigest": digest(&b.opinion_digest),
+		})).collect::<Vec<_>>(),
+		"history": v.history.iter().map(|h| json!({
+			"action": format!("{:?}", h.action),
+			"account": h.account.as_ref().map(|a| a.to_string()),
+			"subject": h.subject,
+			"date": date(h.date),
+			"block": h.block,
+			"digest": h.digest.as_ref().map(digest),
+		})).collect::<Vec<_>>(),
+	})
+}
+
 /// The JSON of everything known about a digest.
 pub fn evidence_json(d: &Digest, v: &EvidenceView) -> Value {
 	json!({
@@ -366,6 +412,15 @@ where
 		let at = self.at(at);
 		let notices = self.client.runtime_api().notices(at, registry).map_err(runtime_error)?;
 		Ok(Value::from(notices.iter().map(notice_json).collect::<Vec<_>>()))
+	}
+
+	fn objection(&self, id: u64, at: Option<B::Hash>) -> RpcResult<Value> {
+		self.client
+			.runtime_api()
+			.objection(self.at(at), id)
+			.map_err(runtime_error)?
+			.map(|v| objection_json(id, &v))
+			.ok_or_else(|| error(NOT_FOUND, format!("no objection {id}")))
 	}
 
 	fn evidence(&self, text: String, at: Option<B::Hash>) -> RpcResult<Value> {

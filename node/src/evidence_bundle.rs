@@ -24,7 +24,7 @@ use jsonrpsee::{
 	types::{error::ErrorObjectOwned, ErrorObject},
 };
 use sc_client_api::ProofProvider;
-use sc_consensus_grandpa::{FinalityProofProvider, GrandpaJustification};
+use sc_consensus_grandpa::{FinalityProofError, FinalityProofProvider, GrandpaJustification};
 use sc_network_sync::strategy::warp::WarpSyncProvider;
 use serde_json::Value;
 use sp_api::ProvideRuntimeApi;
@@ -50,6 +50,7 @@ pub trait EvidenceBundleRpc {
 /// Builds bundles from the client, GRANDPA's finality proofs and its warp-sync proofs.
 pub struct EvidenceBundles<C, B> {
 	client: Arc<C>,
+	backend: Arc<B>,
 	finality: Arc<FinalityProofProvider<B, Block>>,
 	warp: Arc<dyn WarpSyncProvider<Block>>,
 }
@@ -58,10 +59,11 @@ impl<C, B> EvidenceBundles<C, B> {
 	/// Serve bundles from these providers.
 	pub fn new(
 		client: Arc<C>,
+		backend: Arc<B>,
 		finality: Arc<FinalityProofProvider<B, Block>>,
 		warp: Arc<dyn WarpSyncProvider<Block>>,
 	) -> Self {
-		EvidenceBundles { client, finality, warp }
+		EvidenceBundles { client, backend, finality, warp }
 	}
 }
 
@@ -109,17 +111,37 @@ where
 		Ok(changes)
 	}
 
+	/// A GRANDPA justification of a finalized block at or above `block`: GRANDPA's finality
+	/// proof (the last block of `block`'s authority set, or the latest finalized block), or —
+	/// when the chain never changed its authority set, which GRANDPA's provider does not
+	/// cover — the stored justification of the latest finalized block. Returns the justified
+	/// block's hash and the SCALE justification.
+	fn justification_covering(&self, block: u32) -> RpcResult<(<Block as BlockT>::Hash, Vec<u8>)> {
+		let not_yet = || error(NOT_YET_PROVABLE, "no finality justification covers the anchor yet");
+		match self.finality.prove_finality_proof(block, false) {
+			Ok(Some(proof)) => Ok((proof.block, proof.justification)),
+			Ok(None) | Err(FinalityProofError::BlockNotYetFinalized) => Err(not_yet()),
+			Err(FinalityProofError::BlockNotInAuthoritySetChanges) => {
+				let best = sc_consensus_grandpa::best_justification::<_, Block>(&*self.backend)
+					.map_err(internal)?
+					.ok_or_else(not_yet)?;
+				let (number, hash) = best.target();
+				if number < block {
+					return Err(not_yet());
+				}
+				Ok((hash, best.encode()))
+			}
+			Err(e) => Err(internal(e)),
+		}
+	}
+
 	fn build(&self, digest: Digest) -> RpcResult<Bundle> {
 		let info = self.client.info();
 		let (_, anchored_in) =
 			self.first_anchor(digest, info.finalized_hash)?.ok_or_else(|| {
 				error(NOT_FOUND, format!("{digest} is not anchored in a finalized block"))
 			})?;
-		let proof =
-			self.finality.prove_finality_proof(anchored_in, false).map_err(internal)?.ok_or_else(
-				|| error(NOT_YET_PROVABLE, "no finality justification covers the anchor yet"),
-			)?;
-		let target = proof.block;
+		let (target, justification) = self.justification_covering(anchored_in)?;
 		let header = self
 			.client
 			.header(target)
@@ -143,10 +165,7 @@ where
 			anchor_id,
 			block: BlockRef { header: HexBytes(header.encode()) },
 			storage_proof: storage.into_iter_nodes().map(HexBytes).collect(),
-			finality: Finality {
-				justification: HexBytes(proof.justification),
-				headers: Vec::new(),
-			},
+			finality: Finality { justification: HexBytes(justification), headers: Vec::new() },
 			authority_set_changes: self.set_changes(*header.number())?,
 		})
 	}

@@ -33,6 +33,8 @@ pub struct FullDeps<C, P, B> {
 	pub client: Arc<C>,
 	/// Transaction pool instance.
 	pub pool: Arc<P>,
+	/// The client's backend (GRANDPA's stored best justification).
+	pub backend: Arc<B>,
 	/// GRANDPA's warp-sync proofs (authority-set changes for evidence bundles).
 	pub warp_sync: Arc<dyn sc_network_sync::strategy::warp::WarpSyncProvider<Block>>,
 	/// GRANDPA dependencies.
@@ -64,13 +66,14 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, warp_sync, grandpa } = deps;
+	let FullDeps { client, pool, backend, warp_sync, grandpa } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Doid::<C, Block>::new(client.clone()).into_rpc())?;
 	module.merge(
-		EvidenceBundles::new(client, grandpa.finality_provider.clone(), warp_sync).into_rpc(),
+		EvidenceBundles::new(client, backend, grandpa.finality_provider.clone(), warp_sync)
+			.into_rpc(),
 	)?;
 	module.merge(
 		Grandpa::new(

@@ -77,6 +77,12 @@ impl_runtime_apis! {
 		fn evidence(digest: doid_primitives::Digest) -> crate::doid_api::EvidenceView {
 			crate::doid_api::evidence(digest)
 		}
+
+		fn objection(
+			id: pallet_objections::ObjectionId,
+		) -> Option<crate::doid_api::ObjectionView> {
+			crate::doid_api::objection(id)
+		}
 	}
 
 	impl sp_api::Core<Block> for Runtime {

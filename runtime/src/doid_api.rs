@@ -23,6 +23,15 @@ pub const MAX_EVIDENCE_ITEMS: usize = 100;
 /// An anchor as stored.
 pub type AnchorRecord = pallet_evidence::AnchorRecordOf<Runtime>;
 
+/// An objection as stored, with its full history (every step, in order).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ObjectionView {
+	/// The objection.
+	pub objection: pallet_objections::ObjectionOf<Runtime>,
+	/// Its history.
+	pub history: Vec<pallet_objections::HistoryEntryOf<Runtime>>,
+}
+
 /// Everything the chain knows about a digest: its anchors (first anchoring first), the
 /// applications it appears in (and its role there) and the certificates it is the content or
 /// a material of.
@@ -95,6 +104,8 @@ sp_api::decl_runtime_apis! {
 		fn today() -> Date;
 		/// Anchors, applications and certificates of `digest`.
 		fn evidence(digest: Digest) -> EvidenceView;
+		/// An objection with its full history.
+		fn objection(id: pallet_objections::ObjectionId) -> Option<ObjectionView>;
 	}
 }
 
@@ -190,4 +201,10 @@ pub fn evidence(digest: Digest) -> EvidenceView {
 			Runtime,
 		>::iter_prefix(digest)),
 	}
+}
+
+/// [`DoidApi::objection`].
+pub fn objection(id: pallet_objections::ObjectionId) -> Option<ObjectionView> {
+	let objection = crate::Objections::objection(id)?;
+	Some(ObjectionView { objection, history: crate::Objections::history(id) })
 }

@@ -39,6 +39,10 @@ fn verified(who: sp_keyring::Sr25519Keyring, index: u32, roles: &[SubjectRole]) 
 #[test]
 fn evidence_query_finds_anchors_applications_and_certificates() {
 	common::ext_from_preset("local_testnet").execute_with(|| {
+		// No slot time in these externalities: the calendar stays on its start date.
+		pallet_calendar::StartDate::<doid_runtime::Runtime>::put(
+			doid_primitives::Date::new(2026, 3, 2).unwrap(),
+		);
 		common::advance_blocks(1);
 		let supplier = verified(Eve, 1, &[SubjectRole::DataSupplier]);
 		let buyer = verified(One, 2, &[SubjectRole::DataBuyer]);

@@ -6,7 +6,8 @@
 //! 2. Merkle batch: hashes `LOAD_BATCH_LEAVES` random 32-byte leaves into a
 //!    `doid_merkle::MerkleTree` (blake3), anchors the root with `anchor_batch` and waits until
 //!    the block holding it is finalized; prints digests/s = leaves / (build + anchoring until
-//!    finalized).
+//!    finalized). With `LOAD_BATCHES` > 1, each next tree is built while the previous root is
+//!    on its way into a block (all leaves counted, clock stopped at the last root's finality).
 //! 3. Single anchors: pre-signs `anchor` extrinsics with explicit consecutive nonces (distinct
 //!    blake3 digests), then one thread per sender submits them to one of the four nodes (sender
 //!    i to node i mod 4) as fast as the pools accept them, for `LOAD_SECS` seconds, keeping at
@@ -22,8 +23,10 @@
 //! Environment (all optional): `LOAD_SECS` (submission window, default 90), `LOAD_SENDERS`
 //! (default 8), `LOAD_INFLIGHT` (default 4096), `LOAD_MAX_TXS` (pre-signed transactions,
 //! default 400 × LOAD_SECS), `LOAD_BATCH_LEAVES` (default 1 000 000; 0 skips the batch),
+//! `LOAD_BATCHES` (default 1),
 //! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
-//! `DOID_NODE_BIN` (node binary; default `doid-node` in the directory above this example).
+//! `LOAD_LOG_DIR` (copy the four node logs there at the end), `DOID_NODE_BIN` (node binary;
+//! default `doid-node` in the directory above this example).
 
 use codec::Encode;
 use doid_e2e::{flows::verified_subjects, *};
@@ -59,6 +62,7 @@ struct Config {
 	inflight: u64,
 	max_txs: usize,
 	batch_leaves: usize,
+	batches: usize,
 	node_args: Vec<String>,
 }
 
@@ -71,6 +75,7 @@ impl Config {
 			inflight: env("LOAD_INFLIGHT", 4096u64).max(1),
 			max_txs: env("LOAD_MAX_TXS", 400 * secs as usize),
 			batch_leaves: env("LOAD_BATCH_LEAVES", 1_000_000usize),
+			batches: env("LOAD_BATCHES", 1usize),
 			node_args: std::env::var("LOAD_NODE_ARGS")
 				.unwrap_or_default()
 				.split_whitespace()
@@ -78,6 +83,23 @@ impl Config {
 				.collect(),
 		}
 	}
+}
+
+/// Other `doid-node` processes already running (another test or benchmark sharing the cores
+/// makes the figures worse), and the load average.
+fn machine_note() -> String {
+	let count = std::fs::read_dir("/proc")
+		.map(|dir| {
+			dir.flatten()
+				.filter(|e| {
+					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").ends_with("doid-node")
+				})
+				.count()
+		})
+		.unwrap_or(0);
+	let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+	format!("{count} other doid-node processes running; load average {}", load.trim())
 }
 
 fn now_ms() -> u64 {
@@ -142,8 +164,10 @@ fn evidence(call: pallet_evidence::Call<doid_runtime::Runtime>) -> RuntimeCall {
 	RuntimeCall::Evidence(call)
 }
 
-/// Tree build over `leaves` random leaves, anchoring of the root, wait for finality.
-fn merkle_batch(rpc: &Rpc, signer: &sr25519::Pair, leaves: usize) {
+/// `batches` Merkle batches of `leaves` random leaves each: every tree is built and its root
+/// submitted with `anchor_batch` right away (the next tree is built while the chain includes
+/// the previous root); the clock stops when the block holding the last root is finalized.
+fn merkle_batches(rpc: &Rpc, signer: &sr25519::Pair, leaves: usize, batches: usize) {
 	// splitmix64: random-looking leaves, generated before the clock starts (they stand for
 	// the digests of documents that already exist).
 	let mut state = 0x5eed_u64 ^ now_ms();
@@ -154,63 +178,78 @@ fn merkle_batch(rpc: &Rpc, signer: &sr25519::Pair, leaves: usize) {
 		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
 		z ^ (z >> 31)
 	};
-	let data: Vec<[u8; 32]> = (0..leaves)
+	let data: Vec<Vec<[u8; 32]>> = (0..batches)
 		.map(|_| {
-			let mut leaf = [0u8; 32];
-			for chunk in leaf.chunks_mut(8) {
-				chunk.copy_from_slice(&next().to_le_bytes());
-			}
-			leaf
+			(0..leaves)
+				.map(|_| {
+					let mut leaf = [0u8; 32];
+					for chunk in leaf.chunks_mut(8) {
+						chunk.copy_from_slice(&next().to_le_bytes());
+					}
+					leaf
+				})
+				.collect()
 		})
 		.collect();
 
-	let start = Instant::now();
-	let tree = MerkleTree::new(Algorithm::Blake3, &data).expect("non-empty batch");
-	let build = start.elapsed();
-	let root = Digest::new(DigestAlgorithm::Blake3, tree.root());
 	let from = rpc.best_number().expect("best") + 1;
-	let submitted_at = Instant::now();
-	rpc.submit(
-		evidence(pallet_evidence::Call::anchor_batch {
-			root,
-			leaf_count: tree.leaf_count(),
-			kind: EvidenceKind::TransactionLog,
-		}),
-		signer,
-	)
-	.expect("anchor_batch submitted");
-	let (_, block) = rpc
-		.watch_events(from, 2 * MINUTE, |e| match e {
-			RuntimeEvent::Evidence(EvidenceEvent::BatchAnchored {
-				root: r, leaf_count, ..
-			}) if *r == root => Some(*leaf_count),
-			_ => None,
-		})
-		.expect("batch root anchored");
-	let included = submitted_at.elapsed();
+	let start = Instant::now();
+	let mut build = Duration::ZERO;
+	let mut roots = Vec::new();
+	for batch in &data {
+		let t = Instant::now();
+		let tree = MerkleTree::new(Algorithm::Blake3, batch).expect("non-empty batch");
+		build += t.elapsed();
+		let root = Digest::new(DigestAlgorithm::Blake3, tree.root());
+		rpc.submit(
+			evidence(pallet_evidence::Call::anchor_batch {
+				root,
+				leaf_count: tree.leaf_count(),
+				kind: EvidenceKind::TransactionLog,
+			}),
+			signer,
+		)
+		.expect("anchor_batch submitted");
+		roots.push(root);
+	}
+	let submitted = start.elapsed();
+	let mut pending = roots.clone();
+	let mut block = 0;
+	while !pending.is_empty() {
+		let (found, at) = rpc
+			.watch_events(from, 2 * MINUTE, |e| match e {
+				RuntimeEvent::Evidence(EvidenceEvent::BatchAnchored { root, .. })
+					if pending.contains(root) =>
+				{
+					Some(*root)
+				}
+				_ => None,
+			})
+			.expect("batch root anchored");
+		pending.retain(|r| *r != found);
+		block = block.max(at);
+	}
+	let included = start.elapsed();
 	let deadline = Instant::now() + 2 * MINUTE;
 	while finalized_head(rpc).0 < block {
 		assert!(Instant::now() < deadline, "block {block} not finalized within 2 min");
 		std::thread::sleep(Duration::from_millis(100));
 	}
 	let total = start.elapsed();
-	let anchoring = total - build;
-	println!("== Merkle batch (blake3) ==");
-	println!("leaves                        {leaves}");
+	let digests = (leaves * batches) as f64;
+	println!("== Merkle batches (blake3) ==");
+	println!("batches x leaves              {batches} x {leaves}");
 	println!(
-		"tree build                    {:.3} s ({:.0} digests/s)",
+		"tree build (sum)              {:.3} s ({:.0} digests/s)",
 		build.as_secs_f64(),
-		leaves as f64 / build.as_secs_f64()
+		digests / build.as_secs_f64()
 	);
+	println!("last root submitted at        {:.2} s", submitted.as_secs_f64());
+	println!("last root in a best block at  {:.2} s (block #{block})", included.as_secs_f64());
+	println!("that block finalized at       {:.2} s", total.as_secs_f64());
 	println!(
-		"anchor_batch in a best block  {:.2} s after submission (block #{block})",
-		included.as_secs_f64()
-	);
-	println!("anchoring until finalized     {:.2} s", anchoring.as_secs_f64());
-	println!("build + anchoring (finalized) {:.2} s", total.as_secs_f64());
-	println!(
-		"digests/s (end to end, one batch)  {:.0}   [target >= 100000]",
-		leaves as f64 / total.as_secs_f64()
+		"digests/s = leaves / (build + anchoring until finalized) = {:.0}   [target >= 100000]",
+		digests / total.as_secs_f64()
 	);
 	println!();
 }
@@ -348,6 +387,7 @@ struct BlockRow {
 	anchors: u64,
 	failed: u64,
 	normal_weight: Weight,
+	mandatory_weight: Weight,
 }
 
 fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
@@ -377,6 +417,7 @@ fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
 		anchors,
 		failed,
 		normal_weight: *weight.get(DispatchClass::Normal),
+		mandatory_weight: *weight.get(DispatchClass::Mandatory),
 	}
 }
 
@@ -457,6 +498,11 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		max_normal / per_xt.max(1),
 		(max_normal / per_xt.max(1)) as f64 / slot_s
 	);
+	let session = doid_runtime::configs::SessionPeriod::get();
+	println!(
+		"a session rotation every {session} blocks fills its block (pallet_session reports max_block weight) => at most {:.1}/s by weight",
+		(max_normal / per_xt.max(1)) as f64 * (session - 1) as f64 / session as f64 / slot_s
+	);
 	println!(
 		"normal-class block length {} bytes => at most {} anchors/block by length ({:.0}/s)",
 		max_len,
@@ -520,6 +566,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let node_cpu1: Vec<u64> = nodes.iter().map(node_jiffies).collect();
 	let finalized_at_t1 = finalized_head(&rpc).0;
 	let best_at_t1 = rpc.best_number().unwrap_or(0);
+	let machine_at_t1 = machine_note();
 	let accepted: usize = results.iter().map(|r| r.accepted).sum();
 	println!(
 		"submission stopped after {:.1} s: {accepted} accepted; best #{best_at_t1}, finalized #{finalized_at_t1}",
@@ -558,17 +605,20 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		.expect("now")
 		.unwrap_or(0);
 	println!();
-	println!("block   time(s)  extrinsics   bytes  anchors  failed  normal weight (ms)");
+	println!(
+		"block   time(s)  extrinsics   bytes  anchors  failed  weight normal / mandatory (ms)"
+	);
 	for r in &rows {
 		println!(
-			"#{:<6} {:7.1}  {:10}  {:7}  {:7}  {:6}  {:8.1}",
+			"#{:<6} {:7.1}  {:10}  {:7}  {:7}  {:6}  {:8.1} / {:.1}",
 			r.number,
 			(r.timestamp as f64 - t0 as f64) / 1000.0,
 			r.extrinsics,
 			r.bytes,
 			r.anchors,
 			r.failed,
-			ms(r.normal_weight.ref_time())
+			ms(r.normal_weight.ref_time()),
+			ms(r.mandatory_weight.ref_time())
 		);
 	}
 	let finalized_anchors: u64 = rows.iter().map(|r| r.anchors).sum();
@@ -616,6 +666,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		);
 	}
 	println!("max anchors in a block         {max_block}");
+	println!("machine at window end          {} (4 of them ours)", machine_at_t1);
 	println!("finality at window end         best #{best_at_t1}, finalized #{finalized_at_t1}");
 	let cpu = (busy1 - busy0) as f64 / (total1 - total0).max(1) as f64;
 	println!(
@@ -640,16 +691,38 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	for (message, count) in rejections.iter() {
 		println!("  {count:7} x {message}");
 	}
-	for (r, inc) in results.iter().zip(&included) {
+	for (s, (r, inc)) in results.iter().zip(&included).enumerate() {
 		if r.gave_up.is_some() || r.accepted != *inc {
+			// Where the missing ones are: each node's next index counts its pool's ready ones.
+			let views: Vec<String> = nodes
+				.iter()
+				.map(|n| {
+					let next: Result<u32, _> =
+						n.rpc().call("system_accountNextIndex", json!([r.account.to_string()]));
+					format!(
+						"{} {}",
+						n.spec.name,
+						next.map(|x| (x - r.start_nonce).to_string()).unwrap_or_else(|e| e)
+					)
+				})
+				.collect();
 			println!(
-				"  sender {}: signed {}, accepted {}, included {inc}{}",
+				"  sender {} (submitted to {}): signed {}, accepted {}, included {inc}{}; next index - start per node: {}",
 				r.account,
+				nodes[s % nodes.len()].spec.name,
 				r.signed,
 				r.accepted,
-				r.gave_up.as_deref().map(|e| format!(", gave up: {e}")).unwrap_or_default()
+				r.gave_up.as_deref().map(|e| format!(", gave up: {e}")).unwrap_or_default(),
+				views.join(", ")
 			);
 		}
+	}
+	for node in nodes {
+		let pending = node
+			.rpc()
+			.json("author_pendingExtrinsics", json!([]))
+			.map(|v| v.as_array().map_or(0, Vec::len));
+		println!("  {} pool: {:?} pending extrinsics at the end", node.spec.name, pending);
 	}
 
 	// The block authors' view: how long proposing took and how full the blocks were.
@@ -677,9 +750,10 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 fn main() {
 	let cfg = Config::from_env();
 	println!(
-		"evidence_load: window {} s, {} senders, inflight {}, max {} txs, batch {} leaves, node args {:?}",
-		cfg.secs, cfg.senders, cfg.inflight, cfg.max_txs, cfg.batch_leaves, cfg.node_args
+		"evidence_load: window {} s, {} senders, inflight {}, max {} txs, {} batch(es) of {} leaves, node args {:?}",
+		cfg.secs, cfg.senders, cfg.inflight, cfg.max_txs, cfg.batches, cfg.batch_leaves, cfg.node_args
 	);
+	println!("machine: {}", machine_note());
 	let started = Instant::now();
 	let nodes = start_chain(&cfg.node_args);
 	let rpc = nodes[0].rpc();
@@ -699,10 +773,18 @@ fn main() {
 	);
 	println!();
 
-	if cfg.batch_leaves > 0 {
-		merkle_batch(&rpc, &pairs[0], cfg.batch_leaves);
+	if cfg.batch_leaves > 0 && cfg.batches > 0 {
+		merkle_batches(&rpc, &pairs[0], cfg.batch_leaves, cfg.batches);
 	}
 	load(&nodes, &pairs, &cfg);
+	if let Ok(dir) = std::env::var("LOAD_LOG_DIR") {
+		let _ = std::fs::create_dir_all(&dir);
+		for node in &nodes {
+			let to = std::path::Path::new(&dir).join(format!("{}.log", node.spec.name));
+			let _ = std::fs::copy(node.base_path.join("node.log"), to);
+		}
+		println!("node logs copied to {dir}");
+	}
 	println!("\ntotal run time {:.0} s", started.elapsed().as_secs_f64());
 	drop(nodes);
 }

@@ -34,6 +34,23 @@ fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
 	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
 }
 
+/// Other `doid-node` processes already running (another test or benchmark sharing the cores
+/// makes the figures worse), and the load average.
+fn machine_note() -> String {
+	let count = std::fs::read_dir("/proc")
+		.map(|dir| {
+			dir.flatten()
+				.filter(|e| {
+					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").ends_with("doid-node")
+				})
+				.count()
+		})
+		.unwrap_or(0);
+	let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+	format!("{count} other doid-node processes running; load average {}", load.trim())
+}
+
 fn text<B: TryFrom<Vec<u8>>>(s: &str) -> B
 where
 	B::Error: std::fmt::Debug,
@@ -268,6 +285,7 @@ fn main() {
 		.map(String::from)
 		.collect();
 	println!("rpc_latency: {clients} clients, {secs} s per phase, node args {node_args:?}");
+	println!("machine: {}", machine_note());
 	let started = Instant::now();
 	let spec = patched_chain_spec("dev", "rpc-latency", |genesis| {
 		genesis["calendar"]["dayLengthMs"] = json!(6_000);
@@ -304,6 +322,7 @@ fn main() {
 	let unknown = runtime.block_on(run_phase(port, clients, secs, "2.999.2.2.1.99".into(), false));
 	report("unknown DOID 2.999.2.2.1.99 (error path)", clients, unknown);
 	println!("node still running: best #{}", rpc.best_number().unwrap_or(0));
+	println!("machine at the end: {} (1 of them ours)", machine_note());
 	println!("total run time {:.0} s", started.elapsed().as_secs_f64());
 	drop(node);
 }

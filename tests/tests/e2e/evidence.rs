@@ -104,7 +104,9 @@ fn anchors_are_final_appended_cosigned_and_queryable() {
 	// The proof bundle, then every node stopped: the verifier needs only the genesis hash and
 	// the genesis GRANDPA authorities (read from the chain's genesis state here).
 	let bundle = wait_for(MINUTE, "bundle", || {
-		rpc.json("doid_evidenceBundle", json!([digest.to_hex()])).ok()
+		rpc.json("doid_evidenceBundle", json!([digest.to_hex()]))
+			.map_err(|e| eprintln!("doid_evidenceBundle not yet: {e}"))
+			.ok()
 	});
 	let text = serde_json::to_vec(&bundle).unwrap();
 	let genesis: [u8; 32] = rpc.block_hash(0).unwrap().into();

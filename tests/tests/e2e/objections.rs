@@ -231,6 +231,28 @@ fn objection_pauses_notice_and_panel_decides() {
 	})
 	.expect("B rejected");
 
+	// The whole procedure of A can be reconstructed from doid_objection.
+	let view = rpc.json("doid_objection", serde_json::json!([obj_a])).unwrap();
+	let actions: Vec<String> = view["history"]
+		.as_array()
+		.expect("history")
+		.iter()
+		.map(|h| h["action"].as_str().unwrap_or_default().to_string())
+		.collect();
+	// The panel appointment and the response were submitted together: either order.
+	let mut middle = actions.get(2..4).expect("four steps").to_vec();
+	middle.sort();
+	assert_eq!(actions.len(), 8, "{view}");
+	assert_eq!(actions[..2], ["Filed", "Accepted"], "{view}");
+	assert_eq!(middle, ["PanelAppointed", "Responded"], "{view}");
+	assert_eq!(actions[4..7], ["Voted(Dismiss)"; 3], "{view}");
+	assert_eq!(actions[7], "Decided { outcome: Dismiss, by: Panel }", "{view}");
+	assert_eq!(view["status"], "Decided { outcome: Dismiss, by: Panel }", "{view}");
+	assert_eq!(view["groundsDigest"], grounds(1).to_hex());
+	assert!(
+		rpc_error(rpc.json("doid_objection", serde_json::json!([9_999]))).contains("no objection")
+	);
+
 	// A's certificate comes in the first block after the new last day.
 	let certificate = wait_for_issue(&rpc, app_a, from, new_last_a);
 	let view = rpc.json("doid_application", serde_json::json!([app_a])).unwrap();
