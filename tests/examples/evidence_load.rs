@@ -93,7 +93,7 @@ fn machine_note() -> String {
 			dir.flatten()
 				.filter(|e| {
 					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").ends_with("doid-node")
+					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").contains("doid-node")
 				})
 				.count()
 		})
@@ -652,7 +652,8 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	println!("submitted (accepted by a pool) {accepted}");
 	println!("never submitted (window over)  {}", total_signed - accepted);
 	println!("included in finalized blocks   {included_total} (sum of nonce advances at #{fin})");
-	println!("accepted, not included         {}", accepted.saturating_sub(included_total));
+	let lost = accepted.saturating_sub(included_total);
+	println!("accepted, not included         {lost}");
 	println!("Anchored events, finalized     {finalized_anchors} (blocks #{}..=#{fin})", b0 + 1);
 	println!("ExtrinsicFailed events         {failed}");
 	println!("submission window              {window_s:.1} s");
@@ -716,6 +717,11 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 				views.join(", ")
 			);
 		}
+	}
+	if lost > 0 {
+		println!(
+			"WARNING: {lost} transactions accepted by a pool (author_submitExtrinsic returned their hash) were never included; see the per-node next indices above (equal to the included count: no pool holds them any more)"
+		);
 	}
 	for node in nodes {
 		let pending = node

@@ -6,12 +6,16 @@
 //! certificate. Then, for each phase, `RPC_CLIENTS` clients (async tasks on a two-worker tokio
 //! runtime, each with its own HTTP client and connection) call `doid_verify` back to back for
 //! `RPC_SECS` seconds; every latency is recorded. Phases: one client (baseline), the
-//! certificate's DOID (happy path), and an unknown DOID (error path: "no certificate").
+//! certificate's DOID back to back (happy path), an unknown DOID back to back (error path: "no
+//! certificate"), and the certificate's DOID paced at `RPC_PACED_RATE` calls/s per client (a
+//! fixed offered load below saturation). Each phase also prints the CPU the node and the
+//! benchmark process used.
 //!
 //! Run (after `cargo build --release --locked --workspace --examples`):
 //! `$CARGO_TARGET_DIR/release/examples/rpc_latency`
 //!
 //! Environment (optional): `RPC_CLIENTS` (default 50), `RPC_SECS` (default 30),
+//! `RPC_PACED_RATE` (default 20),
 //! `RPC_NODE_ARGS` (extra node arguments), `DOID_NODE_BIN` (node binary).
 
 use doid_e2e::*;
@@ -42,13 +46,31 @@ fn machine_note() -> String {
 			dir.flatten()
 				.filter(|e| {
 					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").ends_with("doid-node")
+					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").contains("doid-node")
 				})
 				.count()
 		})
 		.unwrap_or(0);
 	let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
 	format!("{count} other doid-node processes running; load average {}", load.trim())
+}
+
+/// User + system CPU jiffies (1/100 s) of the process whose `/proc/<pid>` is `dir`.
+fn jiffies_of(dir: &std::path::Path) -> u64 {
+	let stat = std::fs::read_to_string(dir.join("stat")).unwrap_or_default();
+	let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+	// After the command come state (field 3), ppid (4), ...; utime and stime are fields 14, 15.
+	let f: Vec<u64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
+	f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
+}
+
+/// `/proc/<pid>` of the node whose command line holds its base path.
+fn node_proc(node: &Node) -> Option<std::path::PathBuf> {
+	let base = node.base_path.to_string_lossy().to_string();
+	std::fs::read_dir("/proc").ok()?.flatten().map(|e| e.path()).find(|path| {
+		let cmd = std::fs::read(path.join("cmdline")).unwrap_or_default();
+		String::from_utf8_lossy(&cmd).contains(&base)
+	})
 }
 
 fn text<B: TryFrom<Vec<u8>>>(s: &str) -> B
@@ -191,9 +213,17 @@ struct Phase {
 	elapsed: Duration,
 }
 
-/// `clients` tasks, each with its own HTTP client, calling `doid_verify(id)` back to back for
-/// `secs`; `expect_ok` says whether a result or an error is the expected answer.
-async fn run_phase(port: u16, clients: usize, secs: u64, id: String, expect_ok: bool) -> Phase {
+/// `clients` tasks, each with its own HTTP client, calling `doid_verify(id)` for `secs`, back to
+/// back or (`pace`) once per period each; `expect_ok` says whether a result or an error is the
+/// expected answer.
+async fn run_phase(
+	port: u16,
+	clients: usize,
+	secs: u64,
+	id: String,
+	expect_ok: bool,
+	pace: Option<Duration>,
+) -> Phase {
 	let start = Instant::now();
 	let deadline = start + Duration::from_secs(secs);
 	let tasks: Vec<_> = (0..clients)
@@ -206,7 +236,15 @@ async fn run_phase(port: u16, clients: usize, secs: u64, id: String, expect_ok: 
 					.expect("http client");
 				let (mut latencies, mut ok, mut errors, mut unexpected) =
 					(Vec::new(), 0u64, 0u64, Vec::new());
+				let mut ticks = pace.map(|period| {
+					let mut ticks = tokio::time::interval(period);
+					ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+					ticks
+				});
 				while Instant::now() < deadline {
+					if let Some(ticks) = ticks.as_mut() {
+						ticks.tick().await;
+					}
 					let t = Instant::now();
 					let answer: Result<Value, _> =
 						client.request("doid_verify", rpc_params![id.clone()]).await;
@@ -245,7 +283,7 @@ async fn run_phase(port: u16, clients: usize, secs: u64, id: String, expect_ok: 
 	phase
 }
 
-fn report(name: &str, clients: usize, mut phase: Phase) {
+fn report(name: &str, clients: usize, mut phase: Phase, cpu: (f64, f64)) {
 	phase.latencies.sort_unstable();
 	let n = phase.latencies.len();
 	let pct = |p: f64| {
@@ -269,6 +307,12 @@ fn report(name: &str, clients: usize, mut phase: Phase) {
 		pct(0.99),
 		phase.latencies.last().copied().unwrap_or(0) as f64 / 1000.0,
 		mean
+	);
+	println!(
+		"CPU         node {:.2} cores, benchmark client {:.2} cores (of {})",
+		cpu.0,
+		cpu.1,
+		std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)
 	);
 	for u in &phase.unexpected {
 		println!("unexpected: {u}");
@@ -313,14 +357,38 @@ fn main() {
 		.build()
 		.expect("tokio runtime");
 	let port = node.rpc_port;
+	let node_dir = node_proc(&node);
+	let self_dir = std::path::PathBuf::from("/proc/self");
+	// One phase, with the CPU the node and this process used during it (in cores).
+	let measure = |clients: usize, secs: u64, id: &str, ok: bool, pace: Option<Duration>| {
+		let n0 = node_dir.as_deref().map_or(0, jiffies_of);
+		let c0 = jiffies_of(&self_dir);
+		let phase = runtime.block_on(run_phase(port, clients, secs, id.into(), ok, pace));
+		let wall = phase.elapsed.as_secs_f64() * 100.0;
+		let n1 = node_dir.as_deref().map_or(0, jiffies_of);
+		let c1 = jiffies_of(&self_dir);
+		(phase, ((n1 - n0) as f64 / wall, (c1 - c0) as f64 / wall))
+	};
 	// Warm-up (not recorded): connections, runtime instances, state cache.
-	runtime.block_on(run_phase(port, clients, 2, doid.clone(), true));
-	let baseline = runtime.block_on(run_phase(port, 1, secs.min(10), doid.clone(), true));
-	report("valid DOID (baseline)", 1, baseline);
-	let valid = runtime.block_on(run_phase(port, clients, secs, doid.clone(), true));
-	report("valid DOID", clients, valid);
-	let unknown = runtime.block_on(run_phase(port, clients, secs, "2.999.2.2.1.99".into(), false));
-	report("unknown DOID 2.999.2.2.1.99 (error path)", clients, unknown);
+	measure(clients, 2, &doid, true, None);
+	let (phase, cpu) = measure(1, secs.min(10), &doid, true, None);
+	report("valid DOID (baseline)", 1, phase, cpu);
+	let (phase, cpu) = measure(clients, secs, &doid, true, None);
+	report("valid DOID, back to back", clients, phase, cpu);
+	let (phase, cpu) = measure(clients, secs, "2.999.2.2.1.99", false, None);
+	report("unknown DOID 2.999.2.2.1.99 (error path), back to back", clients, phase, cpu);
+	let per_client = env("RPC_PACED_RATE", 20u64).max(1);
+	let (phase, cpu) =
+		measure(clients, secs, &doid, true, Some(Duration::from_micros(1_000_000 / per_client)));
+	report(
+		&format!(
+			"valid DOID, paced: {per_client} calls/s per client ({} calls/s offered)",
+			per_client * clients as u64
+		),
+		clients,
+		phase,
+		cpu,
+	);
 	println!("node still running: best #{}", rpc.best_number().unwrap_or(0));
 	println!("machine at the end: {} (1 of them ours)", machine_note());
 	println!("total run time {:.0} s", started.elapsed().as_secs_f64());
