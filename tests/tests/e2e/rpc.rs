@@ -9,7 +9,7 @@ use doid_primitives::{
 	Roles, SubjectRole, UpdateFrequency,
 };
 use doid_runtime::{RuntimeCall, RuntimeEvent};
-use serde_json::{json, Value};
+use serde_json::json;
 use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring::{Alice, Eve, Ferdie};
 use std::time::Duration;
