@@ -93,7 +93,11 @@ fn machine_note() -> String {
 			dir.flatten()
 				.filter(|e| {
 					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").contains("doid-node")
+					String::from_utf8_lossy(&cmd)
+						.split('\0')
+						.next()
+						.unwrap_or("")
+						.contains("doid-node")
 				})
 				.count()
 		})
@@ -748,7 +752,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 
 	// The block authors' view: how long proposing took and how full the blocks were.
 	println!();
-	println!("proposer log lines (all nodes, measured range):");
+	println!("proposer log lines (last 60 of all nodes):");
 	let mut lines = Vec::new();
 	for node in nodes {
 		let text = std::fs::read_to_string(node.base_path.join("node.log")).unwrap_or_default();

@@ -46,7 +46,11 @@ fn machine_note() -> String {
 			dir.flatten()
 				.filter(|e| {
 					let cmd = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-					String::from_utf8_lossy(&cmd).split('\0').next().unwrap_or("").contains("doid-node")
+					String::from_utf8_lossy(&cmd)
+						.split('\0')
+						.next()
+						.unwrap_or("")
+						.contains("doid-node")
 				})
 				.count()
 		})
@@ -242,7 +246,7 @@ async fn run_phase(
 	let start = Instant::now();
 	let deadline = start + Duration::from_secs(secs);
 	let tasks: Vec<_> = (0..clients)
-		.map(|_| {
+		.map(|client_index| {
 			let id = id.clone();
 			tokio::spawn(async move {
 				let client = HttpClientBuilder::default()
@@ -251,8 +255,11 @@ async fn run_phase(
 					.expect("http client");
 				let (mut latencies, mut ok, mut errors, mut unexpected) =
 					(Vec::new(), 0u64, 0u64, Vec::new());
+				// Paced clients are spread evenly over the period (not all at once).
 				let mut ticks = pace.map(|period| {
-					let mut ticks = tokio::time::interval(period);
+					let offset = period * client_index as u32 / clients as u32;
+					let mut ticks =
+						tokio::time::interval_at(tokio::time::Instant::now() + offset, period);
 					ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
 					ticks
 				});
