@@ -1,15 +1,15 @@
 //! Streaming file digests with the chain's four algorithms, with a progress display on stderr.
 //!
-//! The values are those of `doid_verifier::file_digest` (BLAKE2b-256 is Substrate's
-//! `blake2_256`); files are read in [`BUFFER_LEN`] chunks, so memory use does not depend on the
-//! file size. BLAKE3 spreads each chunk over the cores (`Hasher::update_rayon`).
+//! The hashing itself is `doid_verifier::digest_reader` (the verifier's hasher, built with its
+//! `rayon` feature so that BLAKE3 spreads each chunk over the cores); files are read in
+//! [`BUFFER_LEN`] chunks, so memory use does not depend on the file size.
 
 use crate::error::{read_error, CliError};
-use blake2::Digest as _;
 use doid_primitives::{Digest, DigestAlgorithm};
+use doid_verifier::digest_reader;
 use std::{
 	fs::File,
-	io::{IsTerminal, Read, Write},
+	io::{IsTerminal, Write},
 	path::Path,
 	time::{Duration, Instant},
 };
@@ -19,9 +19,6 @@ pub const BUFFER_LEN: usize = 1 << 20;
 
 /// Files above this size get a progress display (when stderr is a terminal).
 pub const PROGRESS_THRESHOLD: u64 = 64 << 20;
-
-/// Smallest chunk for which BLAKE3 is run on several threads (below, threads cost more).
-const RAYON_MIN: usize = 128 << 10;
 
 /// The `--algo` values.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,92 +44,6 @@ impl From<Algo> for DigestAlgorithm {
 			Algo::Blake2b => DigestAlgorithm::Blake2b256,
 		}
 	}
-}
-
-/// A running hash with one of the chain's algorithms.
-pub enum Hasher {
-	/// BLAKE2b-256.
-	Blake2b256(Box<blake2::Blake2b<blake2::digest::consts::U32>>),
-	/// SHA-256.
-	Sha256(Box<sha2::Sha256>),
-	/// BLAKE3.
-	Blake3(Box<blake3::Hasher>),
-	/// SM3.
-	Sm3(Box<sm3::Sm3>),
-}
-
-impl Hasher {
-	/// A new hash with `algorithm`.
-	pub fn new(algorithm: DigestAlgorithm) -> Self {
-		match algorithm {
-			DigestAlgorithm::Blake2b256 => Hasher::Blake2b256(Box::default()),
-			DigestAlgorithm::Sha256 => Hasher::Sha256(Box::default()),
-			DigestAlgorithm::Blake3 => Hasher::Blake3(Box::default()),
-			DigestAlgorithm::Sm3 => Hasher::Sm3(Box::default()),
-		}
-	}
-
-	/// Hashes `bytes` next.
-	pub fn update(&mut self, bytes: &[u8]) {
-		match self {
-			Hasher::Blake2b256(h) => h.update(bytes),
-			Hasher::Sha256(h) => h.update(bytes),
-			Hasher::Blake3(h) => {
-				if bytes.len() >= RAYON_MIN {
-					h.update_rayon(bytes);
-				} else {
-					h.update(bytes);
-				}
-			}
-			Hasher::Sm3(h) => h.update(bytes),
-		}
-	}
-
-	/// The 32-byte digest.
-	pub fn finalize(self) -> [u8; 32] {
-		match self {
-			Hasher::Blake2b256(h) => h.finalize().into(),
-			Hasher::Sha256(h) => h.finalize().into(),
-			Hasher::Blake3(h) => *h.finalize().as_bytes(),
-			Hasher::Sm3(h) => h.finalize().into(),
-		}
-	}
-}
-
-/// The digest of everything `reader` yields, read in chunks of `buffer_len` bytes; `progress`
-/// is called with the number of bytes hashed so far after each chunk.
-pub fn digest_reader(
-	algorithm: DigestAlgorithm,
-	mut reader: impl Read,
-	buffer_len: usize,
-	mut progress: impl FnMut(u64),
-) -> std::io::Result<[u8; 32]> {
-	let mut hasher = Hasher::new(algorithm);
-	let mut buf = vec![0u8; buffer_len.max(1)];
-	let mut done = 0u64;
-	loop {
-		// Fill the buffer as far as the reader allows, so that short reads (pipes) still give
-		// BLAKE3 large chunks.
-		let mut filled = 0;
-		while filled < buf.len() {
-			match reader.read(&mut buf[filled..]) {
-				Ok(0) => break,
-				Ok(n) => filled += n,
-				Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-				Err(e) => return Err(e),
-			}
-		}
-		if filled == 0 {
-			break;
-		}
-		hasher.update(&buf[..filled]);
-		done += filled as u64;
-		progress(done);
-		if filled < buf.len() {
-			break;
-		}
-	}
-	Ok(hasher.finalize())
 }
 
 /// A progress line on stderr, redrawn at most ten times a second.
@@ -240,11 +151,10 @@ pub fn digest_file(path: &Path, algorithm: DigestAlgorithm) -> Result<(Digest, u
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use std::io::Read;
 
 	fn one_shot(algorithm: DigestAlgorithm, bytes: &[u8]) -> String {
-		let mut h = Hasher::new(algorithm);
-		h.update(bytes);
-		hex::encode(h.finalize())
+		hex::encode(doid_verifier::file_digest(algorithm, bytes))
 	}
 
 	fn text(algorithm: DigestAlgorithm, bytes: &[u8]) -> String {
@@ -351,8 +261,8 @@ mod tests {
 		let sizes = [
 			0,
 			1,
-			RAYON_MIN - 1,
-			RAYON_MIN,
+			(128 << 10) - 1,
+			128 << 10,
 			BUFFER_LEN - 1,
 			BUFFER_LEN,
 			BUFFER_LEN + 1,

@@ -34,7 +34,7 @@ pub use bundle::{
 };
 pub use chain_spec::{genesis_from_raw_chain_spec, GenesisInfo};
 pub use error::{BundleError, ProofPart, StorageItem};
-pub use file::{file_digest, file_digest_reader};
+pub use file::{digest_reader, file_digest, file_digest_reader, Hasher};
 pub use storage::{
 	anchors_key, digest_anchors_key, AnchorRecord, Annotation, AnnotationKind, Cosignature,
 	EvidenceKind,
