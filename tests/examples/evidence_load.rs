@@ -121,30 +121,15 @@ fn finalized_head(rpc: &Rpc) -> (u32, H256) {
 	(u32::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number"), hash_of(&hash))
 }
 
-/// `Node::start`, retried: the harness picks the RPC and p2p ports with two separate
-/// `free_port()` calls that can return the same port, and then the node's RPC server falls back
-/// to a random port and the harness waits on the wrong one ("did not come up").
-fn start_node(spec: NodeSpec) -> Node {
-	for attempt in 1..=3 {
-		let try_spec = spec.clone();
-		match std::panic::catch_unwind(move || Node::start(try_spec)) {
-			Ok(node) => return node,
-			Err(_) if attempt < 3 => eprintln!("node {} did not start; retrying", spec.name),
-			Err(e) => std::panic::resume_unwind(e),
-		}
-	}
-	unreachable!("returned or resumed the panic")
-}
-
 /// The four validators of `local`, each started with `extra` arguments, connected via Alice.
 fn start_chain(extra: &[String]) -> Vec<Node> {
 	let spec =
 		|key: &str| NodeSpec { extra_args: extra.to_vec(), ..NodeSpec::validator("local", key) };
-	let mut alice = start_node(spec("alice"));
+	let mut alice = Node::start(spec("alice"));
 	let boot = alice.multiaddr();
 	let mut nodes = vec![alice];
 	for key in ["bob", "charlie", "dave"] {
-		nodes.push(start_node(spec(key).with_bootnode(&boot)));
+		nodes.push(Node::start(spec(key).with_bootnode(&boot)));
 	}
 	nodes
 }

@@ -77,21 +77,6 @@ fn node_proc(node: &Node) -> Option<std::path::PathBuf> {
 	})
 }
 
-/// `Node::start`, retried: the harness picks the RPC and p2p ports with two separate
-/// `free_port()` calls that can return the same port, and then the node's RPC server falls back
-/// to a random port and the harness waits on the wrong one ("did not come up").
-fn start_node(spec: NodeSpec) -> Node {
-	for attempt in 1..=3 {
-		let try_spec = spec.clone();
-		match std::panic::catch_unwind(move || Node::start(try_spec)) {
-			Ok(node) => return node,
-			Err(_) if attempt < 3 => eprintln!("node {} did not start; retrying", spec.name),
-			Err(e) => std::panic::resume_unwind(e),
-		}
-	}
-	unreachable!("returned or resumed the panic")
-}
-
 fn text<B: TryFrom<Vec<u8>>>(s: &str) -> B
 where
 	B::Error: std::fmt::Debug,
@@ -358,7 +343,7 @@ fn main() {
 		genesis["calendar"]["startDate"] = json!("2026-03-02");
 		genesis["registries"]["registries"][1]["rules"]["noticeWd"] = json!(1);
 	});
-	let node = start_node(NodeSpec {
+	let node = Node::start(NodeSpec {
 		extra_args: node_args,
 		..NodeSpec::validator(spec.to_str().expect("utf-8 path"), "alice")
 	});

@@ -29,8 +29,16 @@ pub fn node_binary() -> PathBuf {
 
 /// A free TCP port on 127.0.0.1.
 pub fn free_port() -> u16 {
-	let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port");
-	listener.local_addr().expect("local address").port()
+	free_ports::<1>()[0]
+}
+
+/// `N` distinct free TCP ports on 127.0.0.1: all listeners are held until every port is chosen,
+/// so the operating system cannot hand out the same port twice.
+pub fn free_ports<const N: usize>() -> [u16; N] {
+	let listeners: Vec<TcpListener> = (0..N)
+		.map(|_| TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral loopback port"))
+		.collect();
+	core::array::from_fn(|i| listeners[i].local_addr().expect("local address").port())
 }
 
 static NEXT_DIR: AtomicU32 = AtomicU32::new(0);
@@ -115,10 +123,11 @@ impl Node {
 	/// Start a node with a fresh base path and wait until its RPC answers.
 	pub fn start(spec: NodeSpec) -> Node {
 		let base_path = temp_dir(&spec.name);
+		let [rpc_port, p2p_port] = free_ports::<2>();
 		let mut node = Node {
 			spec,
-			rpc_port: free_port(),
-			p2p_port: free_port(),
+			rpc_port,
+			p2p_port,
 			base_path,
 			child: None,
 			peer_id: None,
