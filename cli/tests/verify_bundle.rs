@@ -9,8 +9,8 @@ use codec::{Decode, Encode};
 use common::{code, run, stderr, stdout};
 use doid_primitives::{Date, Digest, DigestAlgorithm, SubjectRole};
 use doid_verifier::{
-	anchors_key, digest_anchors_key, file_digest, AnchorRecord, BlockRef, Bundle, Cosignature,
-	EvidenceKind, Finality, Hash32, Header, HexBytes,
+	anchors_key, digest_anchors_key, file_digest, AnchorRecord, Blob, BlockRef, Bundle,
+	Cosignature, EvidenceKind, Finality, Hash32, Header,
 };
 use ed25519_dalek::{Signer, SigningKey};
 use sp_consensus_grandpa::{AuthorityId, AuthoritySignature, GrandpaJustification};
@@ -150,7 +150,7 @@ impl Fixture {
 		let proof = prove_read(backend, &[digest_anchors_key(&digest, 0), anchors_key(ANCHOR)])
 			.unwrap()
 			.into_iter_nodes()
-			.map(HexBytes)
+			.map(Blob)
 			.collect();
 
 		let mut headers = vec![header(0, H256::zero(), [0xAB; 32])];
@@ -162,18 +162,15 @@ impl Fixture {
 		// Three of four signers: more than two thirds.
 		let j = justification(&headers[f as usize], &keys[..3]);
 		let bundle = Bundle {
-			version: 1,
+			version: doid_verifier::BUNDLE_VERSION,
 			genesis_hash: Hash32(genesis.genesis_hash),
 			digest,
 			anchor_id: ANCHOR,
-			block: BlockRef { header: HexBytes(headers[B as usize].encode()) },
+			block: BlockRef { header: Blob(headers[B as usize].encode()) },
 			storage_proof: proof,
 			finality: Finality {
-				justification: HexBytes(j.encode()),
-				headers: (B + 1..=f)
-					.rev()
-					.map(|n| HexBytes(headers[n as usize].encode()))
-					.collect(),
+				justification: Blob(j.encode()),
+				headers: (B + 1..=f).rev().map(|n| Blob(headers[n as usize].encode())).collect(),
 			},
 			authority_set_changes: vec![],
 		};
@@ -314,7 +311,7 @@ fn tampered_bundle_or_file_is_invalid_with_exit_1() {
 	let mut j =
 		GrandpaJustification::<Header>::decode(&mut &bundle.finality.justification.0[..]).unwrap();
 	j.commit.precommits.truncate(2);
-	bundle.finality.justification = HexBytes(j.encode());
+	bundle.finality.justification = Blob(j.encode());
 	std::fs::write(&p.bundle, bundle.to_json()).unwrap();
 	let out = run(["--json", "verify-bundle", s(&p.bundle), "--chain-spec", s(&p.spec)]);
 	assert_eq!(code(&out), 1);

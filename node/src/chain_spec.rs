@@ -1,6 +1,9 @@
 //! Built-in chain specifications: `dev`, `local` and the production template.
 
-use doid_runtime::{genesis_config_presets::PRODUCTION_RUNTIME_PRESET, WASM_BINARY};
+use doid_runtime::{
+	genesis_config_presets::{DEMO_RUNTIME_PRESET, PRODUCTION_RUNTIME_PRESET},
+	WASM_BINARY,
+};
 use sc_service::{ChainType, Properties};
 
 /// The chain specification type of the DOID chain.
@@ -26,6 +29,18 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.with_chain_type(ChainType::Development)
 		.with_properties(properties())
 		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.build())
+}
+
+/// `demo`: the development chain with one calendar day per block, for a seeded demonstration
+/// (`scripts/run-dev.sh --demo`, `tests/examples/demo.rs`).
+pub fn demo_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("DOID Demo")
+		.with_id("doid_demo")
+		.with_chain_type(ChainType::Development)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(DEMO_RUNTIME_PRESET)
 		.build())
 }
 

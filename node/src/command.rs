@@ -37,6 +37,7 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
+			"demo" => Box::new(chain_spec::demo_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
 			"production" => Box::new(chain_spec::production_chain_spec()?),
 			path => {
@@ -151,7 +152,15 @@ fn benchmark(cli: &Cli, cmd: &frame_benchmarking_cli::BenchmarkCmd) -> sc_cli::R
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
 		}
-		BenchmarkCmd::Storage(_) => Err("storage benchmarks are not wired into doid-node".into()),
+		BenchmarkCmd::Storage(cmd) => {
+			// Reads and writes of every key of a database (e.g. one filled by the load
+			// generator): the runtime's `DbWeight` (runtime/src/weights/rocksdb_weights.rs).
+			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+			let db = backend.expose_db();
+			let storage = backend.expose_storage();
+			let shared_cache = backend.expose_shared_trie_cache();
+			cmd.run(config, client, db, storage, shared_cache)
+		}
 		BenchmarkCmd::Overhead(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			let ext_builder = RemarkBuilder::new(client.clone());

@@ -4,7 +4,10 @@
 //! label. Every method takes an optional block hash (default: the best block). Malformed input
 //! and unknown ids are JSON-RPC errors with a message saying what was wrong.
 
-use std::{marker::PhantomData, sync::Arc};
+use std::{
+	marker::PhantomData,
+	sync::{Arc, Mutex},
+};
 
 use doid_primitives::{Date, Digest, Oid};
 use doid_runtime::doid_api::{
@@ -15,6 +18,7 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::ErrorObjectOwned, ErrorObject},
 };
+use schnellru::{ByLength, LruMap};
 use serde_json::{json, Value};
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
@@ -67,15 +71,59 @@ pub trait DoidRpc<BlockHash> {
 }
 
 /// Implementation of [`DoidRpcServer`] over a client whose runtime provides `DoidApi`.
-pub struct Doid<C, B> {
+pub struct Doid<C, B: BlockT> {
 	client: Arc<C>,
+	answers: AnswerCache<B::Hash>,
 	_block: PhantomData<B>,
 }
 
-impl<C, B> Doid<C, B> {
+impl<C, B: BlockT> Doid<C, B> {
 	/// Serve the methods from `client`.
 	pub fn new(client: Arc<C>) -> Self {
-		Doid { client, _block: PhantomData }
+		Doid { client, answers: AnswerCache::new(ANSWER_CACHE_ENTRIES), _block: PhantomData }
+	}
+}
+
+/// Answers kept by [`AnswerCache`] (each at most a few KiB: a few MiB in all).
+pub const ANSWER_CACHE_ENTRIES: u32 = 4096;
+/// Longer references are answered but not cached (valid DOIDs, registration numbers, OIDs and
+/// credit codes are far shorter), so that the cache's memory stays bounded.
+const MAX_CACHED_REFERENCE: usize = 128;
+
+/// The answers of `doid_certificate`, `doid_verify` and `doid_subject` by (block hash, method,
+/// reference), least recently used evicted first. The state at a block hash never changes, so
+/// an answer computed once is valid for good; explorers and verification pages ask for the same
+/// certificates at the same best block many times. Runtime-call failures are not kept.
+struct AnswerCache<H: core::hash::Hash + PartialEq> {
+	map: Mutex<LruMap<(H, &'static str, String), RpcResult<Value>, ByLength>>,
+}
+
+impl<H: core::hash::Hash + PartialEq + Clone> AnswerCache<H> {
+	fn new(entries: u32) -> Self {
+		Self { map: Mutex::new(LruMap::new(ByLength::new(entries))) }
+	}
+
+	/// The answer of `method` for `reference` at block `at`, from the cache or `compute`.
+	fn get_or(
+		&self,
+		at: &H,
+		method: &'static str,
+		reference: &str,
+		compute: impl FnOnce() -> RpcResult<Value>,
+	) -> RpcResult<Value> {
+		if reference.len() > MAX_CACHED_REFERENCE {
+			return compute();
+		}
+		let key = (at.clone(), method, reference.to_owned());
+		if let Some(answer) = self.map.lock().expect("cache lock").get(&key) {
+			return answer.clone();
+		}
+		let answer = compute();
+		let keep = answer.as_ref().err().is_none_or(|e| e.code() != RUNTIME_ERROR);
+		if keep {
+			self.map.lock().expect("cache lock").insert(key, answer.clone());
+		}
+		answer
 	}
 }
 
@@ -358,6 +406,38 @@ where
 			.map_err(|e| lookup_error("DOID or registration number", text, e))?
 			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {text:?}")))
 	}
+
+	/// `doid_certificate` at `at`, uncached.
+	fn certificate_at(&self, id: &str, at: B::Hash) -> RpcResult<Value> {
+		let cid = self.certificate_id(id, at)?;
+		let record = self.client.runtime_api().certificate(at, cid).map_err(runtime_error)?;
+		record
+			.map(|c| certificate_json(cid, &c))
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+	}
+
+	/// `doid_verify` at `at`, uncached.
+	fn verify_at(&self, id: &str, at: B::Hash) -> RpcResult<Value> {
+		let cid = self.certificate_id(id, at)?;
+		let verification = self.client.runtime_api().verify(at, cid).map_err(runtime_error)?;
+		verification
+			.map(|v| verification_json(&v))
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+	}
+
+	/// `doid_subject` at `at`, uncached.
+	fn subject_at(&self, id: &str, at: B::Hash) -> RpcResult<Value> {
+		let api = self.client.runtime_api();
+		let sid = api
+			.find_subject(at, id.trim().as_bytes().to_vec())
+			.map_err(runtime_error)?
+			.map_err(|e| lookup_error("subject OID or unified social credit code", id, e))?
+			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))?;
+		api.subject(at, sid)
+			.map_err(runtime_error)?
+			.map(|s| subject_json(sid, &s))
+			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))
+	}
 }
 
 impl<C, B> DoidRpcServer<B::Hash> for Doid<C, B>
@@ -368,34 +448,17 @@ where
 {
 	fn certificate(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
 		let at = self.at(at);
-		let cid = self.certificate_id(&id, at)?;
-		let record = self.client.runtime_api().certificate(at, cid).map_err(runtime_error)?;
-		record
-			.map(|c| certificate_json(cid, &c))
-			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+		self.answers.get_or(&at, "certificate", &id, || self.certificate_at(&id, at))
 	}
 
 	fn verify(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
 		let at = self.at(at);
-		let cid = self.certificate_id(&id, at)?;
-		let verification = self.client.runtime_api().verify(at, cid).map_err(runtime_error)?;
-		verification
-			.map(|v| verification_json(&v))
-			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+		self.answers.get_or(&at, "verify", &id, || self.verify_at(&id, at))
 	}
 
 	fn subject(&self, id: String, at: Option<B::Hash>) -> RpcResult<Value> {
 		let at = self.at(at);
-		let api = self.client.runtime_api();
-		let sid = api
-			.find_subject(at, id.trim().as_bytes().to_vec())
-			.map_err(runtime_error)?
-			.map_err(|e| lookup_error("subject OID or unified social credit code", &id, e))?
-			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))?;
-		api.subject(at, sid)
-			.map_err(runtime_error)?
-			.map(|s| subject_json(sid, &s))
-			.ok_or_else(|| error(NOT_FOUND, format!("no subject {id:?}")))
+		self.answers.get_or(&at, "subject", &id, || self.subject_at(&id, at))
 	}
 
 	fn application(&self, id: u64, at: Option<B::Hash>) -> RpcResult<Value> {
@@ -448,5 +511,68 @@ where
 			.map_err(runtime_error)?
 			.ok_or_else(|| error(INVALID_INPUT, format!("{from}..{to} spans too many days")))?;
 		Ok(json!({ "from": date(from_date), "to": date(to_date), "workingDays": days }))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use std::cell::Cell;
+
+	fn answer(
+		calls: &Cell<u32>,
+		result: RpcResult<Value>,
+	) -> impl FnOnce() -> RpcResult<Value> + '_ {
+		move || {
+			calls.set(calls.get() + 1);
+			result
+		}
+	}
+
+	#[test]
+	fn answers_and_not_found_are_kept_per_block_and_method() {
+		let cache = AnswerCache::<u8>::new(8);
+		let calls = Cell::new(0);
+		let ok = || Ok(json!({"status": "Valid"}));
+		assert_eq!(cache.get_or(&1, "verify", "X", answer(&calls, ok())), ok());
+		assert_eq!(cache.get_or(&1, "verify", "X", answer(&calls, Ok(json!(0)))), ok());
+		assert_eq!(calls.get(), 1, "second call answered from the cache");
+		// Another block, another method or another reference is computed anew.
+		cache.get_or(&2, "verify", "X", answer(&calls, ok())).unwrap();
+		cache.get_or(&1, "certificate", "X", answer(&calls, ok())).unwrap();
+		cache.get_or(&1, "verify", "Y", answer(&calls, ok())).unwrap();
+		assert_eq!(calls.get(), 4);
+		let missing = || Err(error(NOT_FOUND, "no certificate"));
+		let first = cache.get_or(&1, "verify", "Z", answer(&calls, missing()));
+		let again = cache.get_or(&1, "verify", "Z", answer(&calls, ok()));
+		assert_eq!(first.unwrap_err().code(), NOT_FOUND);
+		assert_eq!(again.unwrap_err().code(), NOT_FOUND, "a not-found answer is kept too");
+		assert_eq!(calls.get(), 5);
+	}
+
+	#[test]
+	fn runtime_failures_and_long_references_are_not_kept() {
+		let cache = AnswerCache::<u8>::new(8);
+		let calls = Cell::new(0);
+		let failed = || Err(error(RUNTIME_ERROR, "runtime call failed"));
+		cache.get_or(&1, "verify", "X", answer(&calls, failed())).unwrap_err();
+		cache.get_or(&1, "verify", "X", answer(&calls, Ok(json!(1)))).unwrap();
+		assert_eq!(calls.get(), 2, "a runtime failure is asked again");
+		let long = "9".repeat(MAX_CACHED_REFERENCE + 1);
+		cache.get_or(&1, "verify", &long, answer(&calls, Ok(json!(1)))).unwrap();
+		cache.get_or(&1, "verify", &long, answer(&calls, Ok(json!(1)))).unwrap();
+		assert_eq!(calls.get(), 4, "an over-long reference is never kept");
+	}
+
+	#[test]
+	fn the_least_recently_used_answer_goes_first() {
+		let cache = AnswerCache::<u8>::new(2);
+		let calls = Cell::new(0);
+		for reference in ["A", "B", "A", "C", "A"] {
+			cache.get_or(&1, "verify", reference, answer(&calls, Ok(json!(reference)))).unwrap();
+		}
+		assert_eq!(calls.get(), 3, "A, B and C computed once each");
+		cache.get_or(&1, "verify", "B", answer(&calls, Ok(json!("B")))).unwrap();
+		assert_eq!(calls.get(), 4, "B was evicted by C");
 	}
 }

@@ -16,7 +16,7 @@ use codec::{Decode, Encode};
 use doid_primitives::Digest;
 use doid_runtime::{doid_api::DoidApi, opaque::Block, Runtime};
 use doid_verifier::{
-	AuthoritySetChange, BlockRef, Bundle, Finality, Hash32, HexBytes, BUNDLE_VERSION,
+	AuthoritySetChange, BlockRef, Bundle, Finality, Hash32, Blob, BUNDLE_VERSION,
 };
 use jsonrpsee::{
 	core::RpcResult,
@@ -101,8 +101,8 @@ where
 			.into_iter()
 			.filter(|(header, _)| *header.number() < below)
 			.map(|(header, justification)| AuthoritySetChange {
-				header: HexBytes(header.encode()),
-				justification: HexBytes(justification.encode()),
+				header: Blob(header.encode()),
+				justification: Blob(justification.encode()),
 			})
 			.collect();
 		if !finished && changes.is_empty() {
@@ -163,9 +163,9 @@ where
 			genesis_hash: Hash32(info.genesis_hash.into()),
 			digest,
 			anchor_id,
-			block: BlockRef { header: HexBytes(header.encode()) },
-			storage_proof: storage.into_iter_nodes().map(HexBytes).collect(),
-			finality: Finality { justification: HexBytes(justification), headers: Vec::new() },
+			block: BlockRef { header: Blob(header.encode()) },
+			storage_proof: storage.into_iter_nodes().map(Blob).collect(),
+			finality: Finality { justification: Blob(justification), headers: Vec::new() },
 			authority_set_changes: self.set_changes(*header.number())?,
 		})
 	}

@@ -1,5 +1,6 @@
-//! The built-in chain specs: dev has sudo and one validator, local has the four exchanges'
-//! validators and council, production has no sudo key. Also builds the binary for the e2e tests.
+//! The built-in chain specs: dev has sudo and one validator, demo is dev with one day per block,
+//! local has the four exchanges' validators and council, production has no sudo key. Also
+//! builds the binary for the e2e tests.
 
 use std::process::Command;
 
@@ -26,6 +27,19 @@ fn dev_spec_has_one_validator_and_sudo() {
 	assert_eq!(genesis["validatorSet"]["validators"].as_array().unwrap().len(), 1);
 	assert_eq!(genesis["validatorSet"]["minValidators"], 1);
 	assert!(genesis["sudo"]["key"].is_string());
+}
+
+#[test]
+fn demo_spec_is_dev_with_one_day_per_block() {
+	let (dev, demo) = (export("dev", false), export("demo", false));
+	assert_eq!(demo["id"], "doid_demo");
+	let (dev, demo) = (patch(&dev), patch(&demo));
+	assert_eq!(demo["calendar"]["dayLengthMs"], 6_000, "one 6 s block per day");
+	assert_eq!(dev["calendar"]["dayLengthMs"], 30_000);
+	// Everything else as on dev: Alice validates alone and holds sudo.
+	let mut demo_rest = demo.clone();
+	demo_rest["calendar"]["dayLengthMs"] = dev["calendar"]["dayLengthMs"].clone();
+	assert_eq!(&demo_rest, dev);
 }
 
 #[test]

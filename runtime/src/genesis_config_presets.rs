@@ -177,6 +177,25 @@ pub fn production_config_genesis() -> Value {
 	genesis(exchanges(), 3, exchanges(), None, MILLIS_PER_DAY)
 }
 
+/// Preset of the demonstration chain (`scripts/run-dev.sh --demo`).
+pub const DEMO_RUNTIME_PRESET: &str = "demo";
+
+/// Day length of the demonstration chain: one calendar day per 6 s block, so that a
+/// ten-working-day public notice ends about a minute and a half after it starts.
+pub const DEMO_DAY_LENGTH_MS: u64 = 6_000;
+
+/// The development chain with [`DEMO_DAY_LENGTH_MS`] days, for a seeded demonstration
+/// (`tests/examples/demo.rs`) where certificates are issued within minutes.
+pub fn demo_config_genesis() -> Value {
+	genesis(
+		vec![Sr25519Keyring::Alice],
+		1,
+		vec![Sr25519Keyring::Alice],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		DEMO_DAY_LENGTH_MS,
+	)
+}
+
 /// Preset of the FRAME benchmarks (`scripts/benchmark.sh`); not listed by [`preset_names`].
 pub const BENCHMARK_RUNTIME_PRESET: &str = "benchmark";
 
@@ -196,6 +215,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
 		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
+		DEMO_RUNTIME_PRESET => demo_config_genesis(),
 		BENCHMARK_RUNTIME_PRESET => benchmark_config_genesis(),
 		_ => return None,
 	};
@@ -212,5 +232,6 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 		PresetId::from(PRODUCTION_RUNTIME_PRESET),
+		PresetId::from(DEMO_RUNTIME_PRESET),
 	]
 }

@@ -25,7 +25,8 @@
 //! default 400 × LOAD_SECS), `LOAD_BATCH_LEAVES` (default 1 000 000; 0 skips the batch),
 //! `LOAD_BATCHES` (default 1),
 //! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
-//! `LOAD_LOG_DIR` (copy the four node logs there at the end), `DOID_NODE_BIN` (node binary;
+//! `LOAD_LOG_DIR` (copy the four node logs there at the end), `LOAD_KEEP_DB` (copy the first
+//! validator's base path there at the end), `DOID_NODE_BIN` (node binary;
 //! default `doid-node` in the directory above this example).
 
 use codec::Encode;
@@ -757,6 +758,20 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	}
 }
 
+/// Stop the first validator and copy its base path (database and keys) to `dir`, for the node's
+/// `benchmark storage` and `benchmark block` commands (`docs/performance.md`).
+fn keep_database(nodes: &mut [Node], dir: &str) {
+	nodes[0].kill();
+	let status = std::process::Command::new("cp")
+		.args(["-a", "--"])
+		.arg(&nodes[0].base_path)
+		.arg(dir)
+		.status()
+		.expect("run cp");
+	assert!(status.success(), "copy {:?} to {dir}", nodes[0].base_path);
+	println!("database of {} copied to {dir}", nodes[0].spec.name);
+}
+
 fn main() {
 	let cfg = Config::from_env();
 	println!(
@@ -765,7 +780,7 @@ fn main() {
 	);
 	println!("machine: {}", machine_note());
 	let started = Instant::now();
-	let nodes = start_chain(&cfg.node_args);
+	let mut nodes = start_chain(&cfg.node_args);
 	let rpc = nodes[0].rpc();
 	rpc.wait_ready(MINUTE).expect("RPC up");
 	wait_for(2 * MINUTE, "block 2", || (rpc.best_number().ok()? >= 2).then_some(()));
@@ -794,6 +809,9 @@ fn main() {
 			let _ = std::fs::copy(node.base_path.join("node.log"), to);
 		}
 		println!("node logs copied to {dir}");
+	}
+	if let Ok(dir) = std::env::var("LOAD_KEEP_DB") {
+		keep_database(&mut nodes, &dir);
 	}
 	println!("\ntotal run time {:.0} s", started.elapsed().as_secs_f64());
 	drop(nodes);

@@ -7,8 +7,9 @@
 //! runtime, each with its own HTTP client and connection) call `doid_verify` back to back for
 //! `RPC_SECS` seconds; every latency is recorded. Phases: one client (baseline), the
 //! certificate's DOID back to back (happy path), an unknown DOID back to back (error path: "no
-//! certificate"), and the certificate's DOID paced at `RPC_PACED_RATE` calls/s per client (a
-//! fixed offered load below saturation). Each phase also prints the CPU the node and the
+//! certificate"), a different unknown DOID on every call (the node's answer cache never hits:
+//! the cost of a runtime call), and the certificate's DOID paced at `RPC_PACED_RATE` calls/s per
+//! client (a fixed offered load below saturation). Each phase also prints the CPU the node and the
 //! benchmark process used.
 //!
 //! Run (after `cargo build --release --locked --workspace --examples`):
@@ -252,9 +253,15 @@ async fn run_phase(
 					if let Some(ticks) = ticks.as_mut() {
 						ticks.tick().await;
 					}
+					// `{n}` in the id: a reference never asked before (the node's answer
+					// cache misses).
+					let asked = id.replace(
+						"{n}",
+						&(1_000_000 * (client_index + 1) + latencies.len()).to_string(),
+					);
 					let t = Instant::now();
 					let answer: Result<Value, _> =
-						client.request("doid_verify", rpc_params![id.clone()]).await;
+						client.request("doid_verify", rpc_params![asked]).await;
 					latencies.push(t.elapsed().as_micros() as u64);
 					match answer {
 						Ok(v) if expect_ok && v["doid"] == json!(id) => ok += 1,
@@ -384,6 +391,13 @@ fn main() {
 	report("valid DOID, back to back", clients, phase, cpu);
 	let (phase, cpu) = measure(clients, secs, "2.999.2.2.1.99", false, None);
 	report("unknown DOID 2.999.2.2.1.99 (error path), back to back", clients, phase, cpu);
+	let (phase, cpu) = measure(clients, secs, "2.999.2.2.1.{n}", false, None);
+	report(
+		"a different unknown DOID every call (answer cache always misses), back to back",
+		clients,
+		phase,
+		cpu,
+	);
 	let per_client = env("RPC_PACED_RATE", 20u64).max(1);
 	let (phase, cpu) =
 		measure(clients, secs, &doid, true, Some(Duration::from_micros(1_000_000 / per_client)));

@@ -5,7 +5,7 @@ use codec::{Decode, Encode};
 use doid_runtime::{signing, AccountId, Hash, RuntimeCall, RuntimeEvent};
 use serde_json::{json, Value};
 use sp_core::{sr25519, H256};
-use sp_io::hashing::twox_128;
+use sp_io::hashing::{twox_128, twox_64};
 use std::time::Duration;
 
 /// `0x`-prefixed hex of `bytes`.
@@ -21,6 +21,12 @@ pub fn from_hex(text: &str) -> Result<Vec<u8>, RpcError> {
 /// Storage key of a plain storage value `pallet::item`.
 pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
 	[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat()
+}
+
+/// Storage key of entry `key` (SCALE-encoded) of the `Twox64Concat` map `pallet::item`.
+pub fn twox64_map_key(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
+	let encoded = key.encode();
+	[value_key(pallet, item), twox_64(&encoded).to_vec(), encoded].concat()
 }
 
 impl Rpc {
@@ -112,8 +118,20 @@ impl Rpc {
 		for (call, signer) in calls {
 			self.submit(call, signer)?;
 		}
+		self.collect(start + 1, expected, timeout, expect)
+	}
+
+	/// The first `expected` matches of `expect` in blocks `from`, `from + 1`, ... (waiting for
+	/// new blocks), in block order. Gives up after `timeout`.
+	pub fn collect<T>(
+		&self,
+		from: u32,
+		expected: usize,
+		timeout: Duration,
+		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+	) -> Result<Vec<T>, RpcError> {
 		let mut found = Vec::new();
-		self.scan(start + 1, timeout, |event, _| {
+		self.scan(from, timeout, |event, _| {
 			found.extend(expect(event));
 			found.len() >= expected
 		})?;

@@ -1,7 +1,7 @@
 //! Registration flows shared by the end-to-end tests: verified subjects at the Beijing exchange,
 //! applications, the review path to public notice, chain dates and issuance.
 
-use crate::{value_key, Rpc};
+use crate::{twox64_map_key, value_key, Rpc};
 use doid_primitives::{
 	Acquisition, AssetInfo, Date, Digest, DigestAlgorithm, ElementKind, Material, MaterialKind,
 	Rights, Roles, SubjectRole, UpdateFrequency,
@@ -71,9 +71,19 @@ pub fn registration(call: pallet_registration::Call<Runtime>) -> RuntimeCall {
 }
 
 /// Register each `(account, USCC, roles)` as an organisation at `BJ` (all in the same blocks) and
-/// have Bob verify them; returns their subject ids in the same order.
+/// have Bob (its administrator on the local chain) verify them; returns their subject ids in the
+/// same order.
 pub fn verified_subjects(
 	rpc: &Rpc,
+	subjects: &[(&sr25519::Pair, &str, &[SubjectRole])],
+) -> Vec<u64> {
+	verified_subjects_by(rpc, &Bob.pair(), subjects)
+}
+
+/// As [`verified_subjects`], verified by `operator` (an operator of `BJ`: Alice on `dev`).
+pub fn verified_subjects_by(
+	rpc: &Rpc,
+	operator: &sr25519::Pair,
 	subjects: &[(&sr25519::Pair, &str, &[SubjectRole])],
 ) -> Vec<u64> {
 	let register = subjects
@@ -107,7 +117,6 @@ pub fn verified_subjects(
 			registered.iter().find(|(a, _)| *a == account).expect("registered").1
 		})
 		.collect();
-	let bob = Bob.pair();
 	let verify = ids
 		.iter()
 		.zip(subjects)
@@ -116,7 +125,7 @@ pub fn verified_subjects(
 				subject: *subject,
 				roles: Roles::from_roles(roles),
 			});
-			(call, &bob)
+			(call, operator)
 		})
 		.collect();
 	rpc.submit_all(verify, ids.len(), 2 * MINUTE, |e| match e {
@@ -151,17 +160,27 @@ pub fn submit_application(
 	.expect("the submission is included")
 }
 
-/// For every application of `ids` at once: accept (as Bob), pass the formal review (reviewer
-/// `agency`, signing as `agency_account`) and pass the substantive review. Returns each notice's
-/// first and last day, in the order of `ids`.
+/// For every application of `ids` at once: accept (as Bob, BJ's administrator on the local
+/// chain), pass the formal review (reviewer `agency`, signing as `agency_account`) and pass the
+/// substantive review. Returns each notice's first and last day, in the order of `ids`.
 pub fn review_all(
 	rpc: &Rpc,
 	ids: &[u64],
 	agency: u64,
 	agency_account: &sr25519::Pair,
 ) -> Vec<(Date, Date)> {
+	review_all_by(rpc, &Bob.pair(), ids, agency, agency_account)
+}
+
+/// As [`review_all`], accepted and formally reviewed by `operator` (Alice on `dev`).
+pub fn review_all_by(
+	rpc: &Rpc,
+	operator: &sr25519::Pair,
+	ids: &[u64],
+	agency: u64,
+	agency_account: &sr25519::Pair,
+) -> Vec<(Date, Date)> {
 	use pallet_registration::{Call, Event};
-	let bob = Bob.pair();
 	let step = |calls: Vec<(RuntimeCall, &sr25519::Pair)>, what: &str| {
 		let matches = |e: &RuntimeEvent| match e {
 			RuntimeEvent::Registration(
@@ -178,10 +197,10 @@ pub fn review_all(
 		rpc.submit_all(calls, ids.len(), 2 * MINUTE, matches)
 			.unwrap_or_else(|e| panic!("{what}: {e}"))
 	};
-	step(ids.iter().map(|&id| (registration(Call::accept { id }), &bob)).collect(), "accept");
+	step(ids.iter().map(|&id| (registration(Call::accept { id }), operator)).collect(), "accept");
 	step(
 		ids.iter()
-			.map(|&id| (registration(Call::pass_formal { id, reviewer: agency }), &bob))
+			.map(|&id| (registration(Call::pass_formal { id, reviewer: agency }), operator))
 			.collect(),
 		"formal review",
 	);
@@ -250,4 +269,11 @@ pub fn wait_for_issue(rpc: &Rpc, id: u64, from_block: u32, last_day: Date) -> u6
 	assert!(block_date(rpc, block) > last_day, "issued after the notice's last day");
 	assert!(block_date(rpc, block - 1) <= last_day, "issued in the first block after it");
 	certificate
+}
+
+/// The record of certificate `id` at the best block.
+pub fn certificate(rpc: &Rpc, id: u64) -> pallet_certificates::Certificate {
+	rpc.storage(&twox64_map_key("Certificates", "Certificates", &id), None)
+		.expect("read the certificate")
+		.unwrap_or_else(|| panic!("certificate {id} exists"))
 }

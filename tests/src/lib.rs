@@ -9,7 +9,9 @@ pub mod chain;
 pub mod flows;
 pub mod node;
 pub mod rpc;
+pub mod stock_client;
 
 pub use chain::*;
 pub use node::*;
 pub use rpc::*;
+pub use stock_client::run_stock_client;

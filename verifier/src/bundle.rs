@@ -1,32 +1,36 @@
-//! The proof bundle file format, version 1 (see `docs/proof-bundle.md`).
+//! The proof bundle file format, version 2 (see `docs/proof-bundle.md`).
 //!
-//! The types here only carry bytes: every binary field is the `0x`-hex text of a SCALE encoding
-//! and is decoded (and checked) by [`crate::verify_bundle`]. The node builds a bundle with the
-//! same types and `serde_json`.
+//! The types here only carry bytes: every binary field is the base64 text of a SCALE encoding
+//! (version 1 wrote `0x`-hex, still read by [`Bundle::from_version_1`]) and is decoded (and
+//! checked) by [`crate::verify_bundle`]. The node builds a bundle with the same types and `serde_json`.
 
+use base64::{engine::general_purpose::STANDARD, Engine};
 use doid_primitives::Digest;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The bundle format version this crate reads and writes.
-pub const BUNDLE_VERSION: u32 = 1;
+/// The bundle format version this crate writes.
+pub const BUNDLE_VERSION: u32 = 2;
+/// The versions this crate reads: 1 (binary fields in `0x`-hex) and 2 (base64).
+pub const READABLE_VERSIONS: [u32; 2] = [1, BUNDLE_VERSION];
 
-/// Bytes written as `0x`-prefixed hex text (either case is read, lower case is written).
+/// Bytes written as base64 text (RFC 4648 standard alphabet, padded). Version-1 bundles, whose
+/// binary fields are `0x`-hex, are read through [`Bundle::from_version_1`].
 #[derive(Clone, PartialEq, Eq, Default)]
-pub struct HexBytes(pub Vec<u8>);
+pub struct Blob(pub Vec<u8>);
 
-impl core::fmt::Debug for HexBytes {
+impl core::fmt::Debug for Blob {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		write!(f, "0x{}", hex::encode(&self.0))
 	}
 }
 
-impl From<Vec<u8>> for HexBytes {
+impl From<Vec<u8>> for Blob {
 	fn from(v: Vec<u8>) -> Self {
-		HexBytes(v)
+		Blob(v)
 	}
 }
 
-impl AsRef<[u8]> for HexBytes {
+impl AsRef<[u8]> for Blob {
 	fn as_ref(&self) -> &[u8] {
 		&self.0
 	}
@@ -38,16 +42,21 @@ pub fn decode_0x(s: &str) -> Result<Vec<u8>, String> {
 	hex::decode(digits).map_err(|e| format!("invalid hex: {e}"))
 }
 
-impl Serialize for HexBytes {
+/// Decodes a binary field of a version-2 bundle (base64).
+pub fn decode_blob(s: &str) -> Result<Vec<u8>, String> {
+	STANDARD.decode(s).map_err(|e| format!("invalid base64: {e}"))
+}
+
+impl Serialize for Blob {
 	fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&format!("0x{}", hex::encode(&self.0)))
+		s.serialize_str(&STANDARD.encode(&self.0))
 	}
 }
 
-impl<'de> Deserialize<'de> for HexBytes {
+impl<'de> Deserialize<'de> for Blob {
 	fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
 		let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-		decode_0x(&s).map(HexBytes).map_err(serde::de::Error::custom)
+		decode_blob(&s).map(Blob).map_err(serde::de::Error::custom)
 	}
 }
 
@@ -77,7 +86,7 @@ impl<'de> Deserialize<'de> for Hash32 {
 	}
 }
 
-/// An evidence proof bundle, format version 1.
+/// An evidence proof bundle, format version 2.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Bundle {
@@ -92,7 +101,7 @@ pub struct Bundle {
 	/// Block B whose state holds the anchor records.
 	pub block: BlockRef,
 	/// Trie nodes proving `DigestAnchors(digest, 0)` and `Anchors(anchorId)` in B's state root.
-	pub storage_proof: Vec<HexBytes>,
+	pub storage_proof: Vec<Blob>,
 	/// GRANDPA finality of a block F at or above B.
 	pub finality: Finality,
 	/// One entry per GRANDPA authority-set change since genesis, in order, each below F.
@@ -104,7 +113,7 @@ pub struct Bundle {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BlockRef {
 	/// SCALE `Header<u32, BlakeTwo256>`.
-	pub header: HexBytes,
+	pub header: Blob,
 }
 
 /// GRANDPA finality of block F and F's ancestry down to B.
@@ -112,9 +121,9 @@ pub struct BlockRef {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Finality {
 	/// SCALE `GrandpaJustification<Header>` whose commit targets F.
-	pub justification: HexBytes,
+	pub justification: Blob,
 	/// SCALE headers of F, parent(F), ..., child(B); empty when F is B.
-	pub headers: Vec<HexBytes>,
+	pub headers: Vec<Blob>,
 }
 
 /// A block that enacts a GRANDPA authority-set change, with the old set's justification of it.
@@ -122,9 +131,9 @@ pub struct Finality {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuthoritySetChange {
 	/// SCALE header carrying the GRANDPA `ScheduledChange` (or `ForcedChange`) consensus log.
-	pub header: HexBytes,
+	pub header: Blob,
 	/// SCALE `GrandpaJustification<Header>` of that header by the set before the change.
-	pub justification: HexBytes,
+	pub justification: Blob,
 }
 
 impl Bundle {
@@ -133,4 +142,41 @@ impl Bundle {
 		// Serialising these types cannot fail: all map keys are strings.
 		serde_json::to_string_pretty(self).unwrap_or_default()
 	}
+
+	/// Reads a version-1 bundle: the same fields, every binary one in `0x`-hex. The hex
+	/// fields are re-encoded in base64, then the result is read as version 2.
+	pub fn from_version_1(json: &[u8]) -> Result<Bundle, String> {
+		let mut value: serde_json::Value =
+			serde_json::from_slice(json).map_err(|e| format!("bundle JSON: {e}"))?;
+		let binary_fields = [
+			"/block/header",
+			"/storageProof",
+			"/finality/justification",
+			"/finality/headers",
+			"/authoritySetChanges",
+		];
+		for pointer in binary_fields {
+			if let Some(field) = value.pointer_mut(pointer) {
+				hex_to_base64(field, pointer)?;
+			}
+		}
+		value["version"] = BUNDLE_VERSION.into();
+		serde_json::from_value(value).map_err(|e| format!("bundle JSON: {e}"))
+	}
+}
+
+/// Re-encodes the `0x`-hex strings in `field` (a string, or arrays and objects of them) as
+/// base64; `at` names the field in errors.
+fn hex_to_base64(field: &mut serde_json::Value, at: &str) -> Result<(), String> {
+	use serde_json::Value;
+	match field {
+		Value::String(text) => {
+			let bytes = decode_0x(text).map_err(|e| format!("{at}: {e}"))?;
+			*text = STANDARD.encode(bytes);
+		}
+		Value::Array(items) => items.iter_mut().try_for_each(|item| hex_to_base64(item, at))?,
+		Value::Object(fields) => fields.values_mut().try_for_each(|v| hex_to_base64(v, at))?,
+		_ => {}
+	}
+	Ok(())
 }

@@ -30,7 +30,7 @@ pub mod grandpa;
 pub mod storage;
 
 pub use bundle::{
-	AuthoritySetChange, BlockRef, Bundle, Finality, Hash32, HexBytes, BUNDLE_VERSION,
+	AuthoritySetChange, Blob, BlockRef, Bundle, Finality, Hash32, BUNDLE_VERSION, READABLE_VERSIONS,
 };
 pub use chain_spec::{genesis_from_raw_chain_spec, GenesisInfo};
 pub use error::{BundleError, ProofPart, StorageItem};
@@ -92,13 +92,19 @@ pub fn verify_bundle(
 	let version = serde_json::from_slice::<VersionOnly>(bundle_json)
 		.map_err(|e| BundleError::Malformed(format!("bundle JSON: {e}")))?
 		.version;
-	match version.as_u64() {
-		Some(1) => {}
+	let bundle: Bundle = match version.as_u64() {
+		Some(1) => Bundle::from_version_1(bundle_json).map_err(BundleError::Malformed)?,
+		Some(v) if READABLE_VERSIONS.iter().any(|r| u64::from(*r) == v) => {
+			serde_json::from_slice(bundle_json)
+				.map_err(|e| BundleError::Malformed(format!("bundle JSON: {e}")))?
+		}
 		Some(v) => return Err(BundleError::UnsupportedVersion(v)),
-		None => return Err(BundleError::Malformed(format!("version must be 1, not {version}"))),
-	}
-	let bundle: Bundle = serde_json::from_slice(bundle_json)
-		.map_err(|e| BundleError::Malformed(format!("bundle JSON: {e}")))?;
+		None => {
+			return Err(BundleError::Malformed(format!(
+				"version must be a number (1 or 2), not {version}"
+			)))
+		}
+	};
 	if bundle.genesis_hash.0 != genesis_hash {
 		return Err(BundleError::WrongChain {
 			expected: genesis_hash,

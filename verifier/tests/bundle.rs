@@ -6,9 +6,9 @@ use codec::{Decode, Encode};
 use doid_primitives::{Date, Digest, DigestAlgorithm, SubjectRole};
 use doid_verifier::{
 	anchors_key, digest_anchors_key, file_digest, file_digest_reader, grandpa::AuthoritySet,
-	verify_bundle, AnchorRecord, Annotation, AnnotationKind, AuthoritySetChange, BlockRef, Bundle,
-	BundleError, Cosignature, EvidenceKind, Finality, Hash32, Header, HexBytes, ProofPart,
-	StorageItem, Verified,
+	verify_bundle, AnchorRecord, Annotation, AnnotationKind, AuthoritySetChange, Blob, BlockRef,
+	Bundle, BundleError, Cosignature, EvidenceKind, Finality, Hash32, Header, ProofPart,
+	StorageItem, Verified, BUNDLE_VERSION,
 };
 use ed25519_dalek::{Signer, SigningKey};
 use sp_consensus_grandpa::{
@@ -116,9 +116,9 @@ struct State {
 }
 
 impl State {
-	fn prove(&self, keys: &[Vec<u8>]) -> Vec<HexBytes> {
+	fn prove(&self, keys: &[Vec<u8>]) -> Vec<Blob> {
 		let proof = prove_read(self.backend.clone(), keys).expect("keys are readable");
-		proof.into_iter_nodes().map(HexBytes).collect()
+		proof.into_iter_nodes().map(Blob).collect()
 	}
 }
 
@@ -180,8 +180,8 @@ fn justification(
 	}
 }
 
-fn hex(v: impl Encode) -> HexBytes {
-	HexBytes(v.encode())
+fn blob(v: impl Encode) -> Blob {
+	Blob(v.encode())
 }
 
 /// A chain of [`LAST`] blocks after genesis, block B holding `state`; with a set change, block
@@ -244,24 +244,24 @@ impl Fixture {
 		let changes = if self.with_change {
 			let h = &self.headers[CHANGE as usize];
 			vec![AuthoritySetChange {
-				header: hex(h),
-				justification: hex(justification(h, 0, &self.set_a)),
+				header: blob(h),
+				justification: blob(justification(h, 0, &self.set_a)),
 			}]
 		} else {
 			vec![]
 		};
 		Bundle {
-			version: 1,
+			version: BUNDLE_VERSION,
 			genesis_hash: Hash32(self.genesis_hash()),
 			digest: self.digest,
 			anchor_id: FIRST_ANCHOR,
-			block: BlockRef { header: hex(&self.headers[B as usize]) },
+			block: BlockRef { header: blob(&self.headers[B as usize]) },
 			storage_proof: self
 				.state
 				.prove(&[digest_anchors_key(&self.digest, 0), anchors_key(FIRST_ANCHOR)]),
 			finality: Finality {
-				justification: hex(justification(&self.headers[f as usize], set_id, signers)),
-				headers: (B + 1..=f).rev().map(|n| hex(&self.headers[n as usize])).collect(),
+				justification: blob(justification(&self.headers[f as usize], set_id, signers)),
+				headers: (B + 1..=f).rev().map(|n| blob(&self.headers[n as usize])).collect(),
 			},
 			authority_set_changes: changes,
 		}
@@ -274,7 +274,7 @@ impl Fixture {
 
 	/// The bundle with its finality justification replaced.
 	fn refinalise(&self, bundle: &mut Bundle, j: GrandpaJustification<Header>) {
-		bundle.finality.justification = hex(j);
+		bundle.finality.justification = blob(j);
 	}
 }
 
@@ -326,15 +326,15 @@ fn bundle_json_round_trip_and_field_names() {
 	let bundle = fx.bundle(2);
 	let json = bundle.to_json();
 	for field in [
-		"\"version\": 1",
+		"\"version\": 2",
 		"\"genesisHash\": \"0x",
 		"\"digest\": \"blake3:",
 		"\"anchorId\": 5",
 		"\"block\"",
-		"\"header\": \"0x",
+		"\"header\": \"",
 		"\"storageProof\"",
 		"\"finality\"",
-		"\"justification\": \"0x",
+		"\"justification\": \"",
 		"\"headers\"",
 		"\"authoritySetChanges\"",
 	] {
@@ -381,11 +381,44 @@ fn malformed_json_hex_and_scale() {
 fn unsupported_version() {
 	let fx = Fixture::new(false);
 	let mut v: serde_json::Value = serde_json::to_value(fx.bundle(0)).unwrap();
-	v["version"] = 2.into();
+	v["version"] = 3.into();
 	v["somethingNew"] = true.into();
 	let json = serde_json::to_vec(&v).unwrap();
 	let err = verify_bundle(&json, fx.genesis_hash(), &fx.genesis_authorities(), None);
-	assert_eq!(err, Err(BundleError::UnsupportedVersion(2)));
+	assert_eq!(err, Err(BundleError::UnsupportedVersion(3)));
+}
+
+/// Version 2 writes binary fields in base64; a version-1 bundle (the same fields in `0x`-hex)
+/// still verifies; a field in the other version's encoding is refused.
+#[test]
+fn version_one_hex_bundles_are_still_read() {
+	let fx = Fixture::new(false);
+	let bundle = fx.bundle(0);
+	let v2 = serde_json::to_value(&bundle).unwrap();
+	assert_eq!(v2["version"], 2);
+	let header = v2["block"]["header"].as_str().unwrap().to_string();
+	assert!(!header.starts_with("0x"), "base64, not hex: {header}");
+	let hex_of = |b: &Blob| serde_json::Value::from(format!("0x{}", hex::encode(&b.0)));
+	let mut v1 = v2.clone();
+	v1["version"] = 1.into();
+	v1["block"]["header"] = hex_of(&bundle.block.header);
+	v1["storageProof"] = bundle.storage_proof.iter().map(hex_of).collect();
+	v1["finality"]["justification"] = hex_of(&bundle.finality.justification);
+	v1["finality"]["headers"] = bundle.finality.headers.iter().map(hex_of).collect();
+	assert!(bundle.authority_set_changes.is_empty());
+	let json = serde_json::to_vec(&v1).unwrap();
+	assert!(verify_bundle(&json, fx.genesis_hash(), &fx.genesis_authorities(), None).is_ok());
+	// In a version-1 bundle a field must be hex.
+	let mut v1_bad = v1;
+	v1_bad["block"]["header"] = v2["block"]["header"].clone();
+	let json = serde_json::to_vec(&v1_bad).unwrap();
+	let err = verify_bundle(&json, fx.genesis_hash(), &fx.genesis_authorities(), None);
+	assert!(matches!(&err, Err(BundleError::Malformed(m)) if m.contains("hex")), "{err:?}");
+	let mut bad = v2;
+	bad["block"]["header"] = "not base64!".into();
+	let json = serde_json::to_vec(&bad).unwrap();
+	let err = verify_bundle(&json, fx.genesis_hash(), &fx.genesis_authorities(), None);
+	assert!(matches!(&err, Err(BundleError::Malformed(m)) if m.contains("base64")), "{err:?}");
 }
 
 #[test]
@@ -407,7 +440,7 @@ fn tampered_header_state_root() {
 		let mut b = fx.bundle(above);
 		let mut h = fx.headers[B as usize].clone();
 		h.state_root = H256([0x99; 32]);
-		b.block.header = hex(&h);
+		b.block.header = blob(&h);
 		let err = fx.verify(&b, None).unwrap_err();
 		if above == 0 {
 			// B is F: the justification no longer finalises the given header.
@@ -546,7 +579,7 @@ fn broken_ancestry() {
 		fx.state.root,
 		vec![DigestItem::Other(b"fork".to_vec())],
 	);
-	b.block.header = hex(&fork);
+	b.block.header = blob(&fork);
 	assert_eq!(fx.verify(&b, None), Err(BundleError::BrokenAncestry { index: 2 }));
 }
 
@@ -616,7 +649,7 @@ fn set_change_signed_by_the_new_set_fails() {
 	let fx = Fixture::new(true);
 	let mut b = fx.bundle(0);
 	let h = &fx.headers[CHANGE as usize];
-	b.authority_set_changes[0].justification = hex(justification(h, 0, &fx.set_b));
+	b.authority_set_changes[0].justification = blob(justification(h, 0, &fx.set_b));
 	assert_eq!(
 		fx.verify(&b, None),
 		Err(BundleError::UnknownSigner {
@@ -634,7 +667,7 @@ fn set_change_without_change_log() {
 	// Block CHANGE - 1 is a valid, finalised block, but it announces no change.
 	let h = &fx.headers[CHANGE as usize - 1];
 	b.authority_set_changes[0] =
-		AuthoritySetChange { header: hex(h), justification: hex(justification(h, 0, &fx.set_a)) };
+		AuthoritySetChange { header: blob(h), justification: blob(justification(h, 0, &fx.set_a)) };
 	assert_eq!(fx.verify(&b, None), Err(BundleError::NoAuthorityChange(0)));
 }
 
@@ -644,8 +677,8 @@ fn set_change_after_the_finalised_block_is_refused() {
 	let mut b = fx.bundle(0);
 	// Claim F = CHANGE - 1 (below the change) while listing the change.
 	let f = &fx.headers[CHANGE as usize - 1];
-	b.finality = Finality { justification: hex(justification(f, 1, &fx.set_b)), headers: vec![] };
-	b.block.header = hex(f);
+	b.finality = Finality { justification: blob(justification(f, 1, &fx.set_b)), headers: vec![] };
+	b.block.header = blob(f);
 	assert_eq!(fx.verify(&b, None), Err(BundleError::ChangeOutOfOrder { index: 0 }));
 }
 
@@ -950,7 +983,8 @@ fn bench_bundle_size_and_verification_time() {
 		let json = serde_json::to_vec(&bundle).unwrap();
 		let proof: usize = bundle.storage_proof.iter().map(|n| n.0.len()).sum();
 		let (genesis, auth) = (fx.genesis_hash(), fx.genesis_authorities());
-		assert!(verify_bundle(&json, genesis, &auth, Some(FILE)).is_ok());
+		let first = verify_bundle(&json, genesis, &auth, Some(FILE));
+		assert!(first.is_ok(), "{first:?}");
 		let runs = 1000;
 		let start = std::time::Instant::now();
 		for _ in 0..runs {

@@ -95,17 +95,26 @@ pub mod pallet {
 
 	/// Length of a chain day in milliseconds: 86 400 000 in production, shorter on development
 	/// chains. 0 is read as 86 400 000.
+	///
+	/// Whitelisted in benchmarks: read by `on_initialize` in every block.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type DayLengthMs<T: Config> = StorageValue<_, u64, ValueQuery>;
 
 	/// The chain date of the first block (set at genesis, or from the first block's timestamp in
 	/// UTC+8; with the real day length always the UTC+8 date of the first block).
+	///
+	/// Whitelisted in benchmarks: read by `on_initialize` in every block.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type StartDate<T: Config> = StorageValue<_, Date, OptionQuery>;
 
 	/// Origin of the clock in Unix milliseconds, recorded by the first block whose time is known
 	/// (aligned to midnight UTC+8 when the day has its real length).
+	///
+	/// Whitelisted in benchmarks: read by `on_initialize` in every block.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type FirstBlockMs<T: Config> = StorageValue<_, u64, OptionQuery>;
 
 	/// Holidays and adjusted working days by year; a year without any override has no entry.

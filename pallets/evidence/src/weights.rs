@@ -9,11 +9,11 @@
 //! Regenerate with `scripts/benchmark.sh` (template: scripts/weight-template.hbs).
 
 // Executed Command:
-// /root/.cache/doid-target/release/doid-node
+// /tmp/bench-bin/doid-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/doid-target/release/wbuild/doid-runtime/doid_runtime.compact.compressed.wasm
+// /tmp/bench-bin/doid_runtime.compact.compressed.wasm
 // --genesis-builder=runtime
 // --genesis-builder-preset=benchmark
 // --pallet
@@ -57,14 +57,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::NextAnchorId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::DigestAnchorCount` (r:1 w:1)
 	/// Proof: `Evidence::DigestAnchorCount` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::Anchors` (r:0 w:1)
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::AnchorsBySubject` (r:0 w:1)
@@ -73,11 +65,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::DigestAnchors` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn anchor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `857`
+		//  Measured:  `586`
 		//  Estimated: `4058`
-		// Minimum execution time: 59_272_000 picoseconds.
-		Weight::from_parts(63_196_000, 4058)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 48_171_000 picoseconds.
+		Weight::from_parts(50_966_000, 4058)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
@@ -88,14 +80,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::NextAnchorId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::DigestAnchorCount` (r:1 w:1)
 	/// Proof: `Evidence::DigestAnchorCount` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::Anchors` (r:0 w:1)
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::AnchorsBySubject` (r:0 w:1)
@@ -104,11 +88,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::DigestAnchors` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn anchor_batch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `857`
+		//  Measured:  `586`
 		//  Estimated: `4058`
-		// Minimum execution time: 57_400_000 picoseconds.
-		Weight::from_parts(61_529_000, 4058)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 46_657_000 picoseconds.
+		Weight::from_parts(49_422_000, 4058)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
@@ -119,10 +103,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	fn cosign() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1694`
+		//  Measured:  `1656`
 		//  Estimated: `4231`
-		// Minimum execution time: 53_650_000 picoseconds.
-		Weight::from_parts(61_579_000, 4231)
+		// Minimum execution time: 52_299_000 picoseconds.
+		Weight::from_parts(57_091_000, 4231)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -130,21 +114,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
 	/// Proof: `Subjects::SubjectOfAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn annotate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1089`
+		//  Measured:  `818`
 		//  Estimated: `4231`
-		// Minimum execution time: 42_338_000 picoseconds.
-		Weight::from_parts(45_488_000, 4231)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 32_463_000 picoseconds.
+		Weight::from_parts(34_707_000, 4231)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -159,14 +135,6 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::NextAnchorId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::DigestAnchorCount` (r:1 w:1)
 	/// Proof: `Evidence::DigestAnchorCount` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::Anchors` (r:0 w:1)
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::AnchorsBySubject` (r:0 w:1)
@@ -175,11 +143,11 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::DigestAnchors` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn anchor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `857`
+		//  Measured:  `586`
 		//  Estimated: `4058`
-		// Minimum execution time: 59_272_000 picoseconds.
-		Weight::from_parts(63_196_000, 4058)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 48_171_000 picoseconds.
+		Weight::from_parts(50_966_000, 4058)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
@@ -190,14 +158,6 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::NextAnchorId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::DigestAnchorCount` (r:1 w:1)
 	/// Proof: `Evidence::DigestAnchorCount` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::Anchors` (r:0 w:1)
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Evidence::AnchorsBySubject` (r:0 w:1)
@@ -206,11 +166,11 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::DigestAnchors` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn anchor_batch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `857`
+		//  Measured:  `586`
 		//  Estimated: `4058`
-		// Minimum execution time: 57_400_000 picoseconds.
-		Weight::from_parts(61_529_000, 4058)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 46_657_000 picoseconds.
+		Weight::from_parts(49_422_000, 4058)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
@@ -221,10 +181,10 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	fn cosign() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1694`
+		//  Measured:  `1656`
 		//  Estimated: `4231`
-		// Minimum execution time: 53_650_000 picoseconds.
-		Weight::from_parts(61_579_000, 4231)
+		// Minimum execution time: 52_299_000 picoseconds.
+		Weight::from_parts(57_091_000, 4231)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -232,21 +192,13 @@ impl WeightInfo for () {
 	/// Proof: `Evidence::Anchors` (`max_values`: None, `max_size`: Some(766), added: 3241, mode: `MaxEncodedLen`)
 	/// Storage: `Subjects::SubjectOfAccount` (r:1 w:0)
 	/// Proof: `Subjects::SubjectOfAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Aura::CurrentSlot` (r:1 w:0)
-	/// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::DayLengthMs` (r:1 w:0)
-	/// Proof: `Calendar::DayLengthMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::StartDate` (r:1 w:0)
-	/// Proof: `Calendar::StartDate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Calendar::FirstBlockMs` (r:1 w:0)
-	/// Proof: `Calendar::FirstBlockMs` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn annotate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1089`
+		//  Measured:  `818`
 		//  Estimated: `4231`
-		// Minimum execution time: 42_338_000 picoseconds.
-		Weight::from_parts(45_488_000, 4231)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		// Minimum execution time: 32_463_000 picoseconds.
+		Weight::from_parts(34_707_000, 4231)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

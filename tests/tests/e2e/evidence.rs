@@ -100,6 +100,17 @@ fn anchors_are_final_appended_cosigned_and_queryable() {
 	assert_eq!(anchors[1]["subject"], buyer);
 	assert!(anchors[0]["block"].as_u64() < anchors[1]["block"].as_u64());
 	assert!(anchors[0]["date"].as_u64().is_some_and(|d| d > 2026_00_00));
+	// At older blocks: before the second anchoring only the first existed; before the first,
+	// the digest was unknown.
+	let at = |anchor: usize, back: u64| {
+		let block = anchors[anchor]["block"].as_u64().expect("block") - back;
+		format!("{:?}", rpc.block_hash(block as u32).unwrap())
+	};
+	let then = rpc.json("doid_evidence", json!([digest.to_hex(), at(1, 1)])).unwrap();
+	assert_eq!(then["anchorCount"], 1, "{then}");
+	assert_eq!(then["anchors"][0]["id"], first);
+	assert!(rpc_error(rpc.json("doid_evidence", json!([digest.to_hex(), at(0, 1)])))
+		.contains("not known"));
 
 	// The proof bundle, then every node stopped: the verifier needs only the genesis hash and
 	// the genesis GRANDPA authorities (read from the chain's genesis state here).

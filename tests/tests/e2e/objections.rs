@@ -248,6 +248,15 @@ fn objection_pauses_notice_and_panel_decides() {
 	assert_eq!(actions[4..7], ["Voted(Dismiss)"; 3], "{view}");
 	assert_eq!(actions[7], "Decided { outcome: Dismiss, by: Panel }", "{view}");
 	assert_eq!(view["status"], "Decided { outcome: Dismiss, by: Panel }", "{view}");
+	// At older blocks: just after acceptance the objection was accepted and had two steps; in
+	// the block before filing it did not exist.
+	let block_of = |step: usize| view["history"][step]["block"].as_u64().expect("block") as u32;
+	let at = |number: u32| format!("{:?}", rpc.block_hash(number).unwrap());
+	let then = rpc.json("doid_objection", serde_json::json!([obj_a, at(block_of(1))])).unwrap();
+	assert_eq!(then["status"], "Accepted", "{then}");
+	assert_eq!(then["history"].as_array().map(Vec::len), Some(2), "{then}");
+	let before = rpc.json("doid_objection", serde_json::json!([obj_a, at(block_of(0) - 1)]));
+	assert!(rpc_error(before).contains("no objection"));
 	assert_eq!(view["groundsDigest"], grounds(1).to_hex());
 	assert!(
 		rpc_error(rpc.json("doid_objection", serde_json::json!([9_999]))).contains("no objection")

@@ -241,4 +241,17 @@ fn doid_rpc_methods() {
 	assert_eq!(days["workingDays"], json!(2), "{days}");
 	assert!(rpc_error(rpc.json("doid_workingDays", json!(["2026-02-30", "2026-03-01"])))
 		.contains("not a date"));
+
+	// A stock client (@polkadot/api, no custom types) submits a registration signed by Eve,
+	// reads it back from storage and calls doid_verify on the certificate (acceptance 2).
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let js = run_stock_client("register.mjs", &[url, number.clone()], || node.log_tail());
+	let submitted = js["application"].as_u64().expect("application id");
+	assert_eq!(js["storedStatus"], "Submitted", "{js}");
+	assert_eq!(js["applicant"], json!(eve));
+	assert_eq!(js["verification"], rpc.json("doid_verify", json!([number])).unwrap());
+	assert!(js["malformedError"].as_str().unwrap().contains("not a valid"), "{js}");
+	let app = rpc.json("doid_application", json!([submitted])).unwrap();
+	assert_eq!(app["status"], "Submitted", "{app}");
+	assert_eq!(app["name"], "北京市共享单车订单数据", "{app}");
 }
