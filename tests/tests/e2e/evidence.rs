@@ -184,11 +184,12 @@ fn offline_tampering(
 	assert!(matches!(check(bundle, None, &strangers), Err(BundleError::UnknownSigner { .. })));
 }
 
-/// Flip one bit of byte `index` of a `0x`-hex JSON string.
+/// Flip one bit of byte `index` of a binary field (base64 text) of the bundle.
 fn flip(field: &mut Value, index: usize) {
-	let mut bytes = from_hex(field.as_str().expect("hex text")).unwrap();
-	bytes[index] ^= 0x01;
-	*field = Value::from(to_hex(&bytes));
+	let mut blob: doid_verifier::Blob =
+		serde_json::from_value(field.clone()).expect("a binary field");
+	blob.0[index] ^= 0x01;
+	*field = serde_json::to_value(&blob).expect("JSON");
 }
 
 /// The GRANDPA authorities of the genesis block, through the standard runtime API.
