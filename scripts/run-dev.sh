@@ -34,6 +34,7 @@ DATA="${DOID_DATA:-$PWD/data/demo}"
 mkdir -p "$DATA"
 echo "demo chain: database $DATA, RPC ws/http://127.0.0.1:9944"
 "$NODE" --chain demo --alice --validator --force-authoring --rpc-cors all \
+	--unsafe-force-node-key-generation \
 	--database rocksdb --base-path "$DATA" "$@" &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null || true' EXIT INT TERM
