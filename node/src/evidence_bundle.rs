@@ -15,9 +15,7 @@ use std::sync::Arc;
 use codec::{Decode, Encode};
 use doid_primitives::Digest;
 use doid_runtime::{doid_api::DoidApi, opaque::Block, Runtime};
-use doid_verifier::{
-	AuthoritySetChange, BlockRef, Bundle, Finality, Hash32, Blob, BUNDLE_VERSION,
-};
+use doid_verifier::{AuthoritySetChange, Blob, BlockRef, Bundle, Finality, Hash32, BUNDLE_VERSION};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -41,10 +39,16 @@ type Header = <Block as BlockT>::Header;
 /// The `doid_evidenceBundle` method.
 #[rpc(server, namespace = "doid")]
 pub trait EvidenceBundleRpc {
-	/// The proof bundle (JSON, format version 1) of the first anchoring of `digest`
-	/// (`algorithm:hex`), provable once the anchoring block is finalized.
+	/// The proof bundle (JSON, format version 2) of the first anchoring of `digest`
+	/// (`algorithm:hex`), provable once the anchoring block is finalized. The records are
+	/// proven in the state of block `at` (a finalized block; default: the latest justified one),
+	/// with the headers from the justified block down to it.
 	#[method(name = "evidenceBundle")]
-	fn evidence_bundle(&self, digest: String) -> RpcResult<Value>;
+	fn evidence_bundle(
+		&self,
+		digest: String,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Value>;
 }
 
 /// Builds bundles from the client, GRANDPA's finality proofs and its warp-sync proofs.
@@ -135,29 +139,67 @@ where
 		}
 	}
 
-	fn build(&self, digest: Digest) -> RpcResult<Bundle> {
+	/// The number of block `at` if it is finalized (on the canonical chain), or an
+	/// invalid-input error.
+	fn finalized_block(&self, at: <Block as BlockT>::Hash) -> RpcResult<u32> {
+		let not_finalized = || error(INVALID_INPUT, format!("block {at:?} is not finalized"));
+		let number = self.client.number(at).map_err(internal)?.ok_or_else(not_finalized)?;
+		let canonical = self.client.hash(number).map_err(internal)?;
+		if number > self.client.info().finalized_number || canonical != Some(at) {
+			return Err(not_finalized());
+		}
+		Ok(number)
+	}
+
+	/// Headers of `top`, parent(`top`), … down to (excluding) block number `bottom`.
+	fn ancestry(&self, top: <Block as BlockT>::Hash, bottom: u32) -> RpcResult<Vec<Blob>> {
+		let mut headers = Vec::new();
+		let mut hash = top;
+		loop {
+			let header = self
+				.client
+				.header(hash)
+				.map_err(internal)?
+				.ok_or_else(|| internal("missing header in the justified block's ancestry"))?;
+			if *header.number() <= bottom {
+				return Ok(headers);
+			}
+			hash = *header.parent_hash();
+			headers.push(Blob(header.encode()));
+		}
+	}
+
+	fn build(&self, digest: Digest, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Bundle> {
 		let info = self.client.info();
-		let (_, anchored_in) =
-			self.first_anchor(digest, info.finalized_hash)?.ok_or_else(|| {
-				error(NOT_FOUND, format!("{digest} is not anchored in a finalized block"))
-			})?;
-		let (target, justification) = self.justification_covering(anchored_in)?;
+		let at = at.map(|hash| self.finalized_block(hash).map(|n| (hash, n))).transpose()?;
+		let state = at.map_or(info.finalized_hash, |(hash, _)| hash);
+		let (_, anchored_in) = self.first_anchor(digest, state)?.ok_or_else(|| {
+			error(NOT_FOUND, format!("{digest} is not anchored in a finalized block"))
+		})?;
+		let lowest = at.map_or(anchored_in, |(_, number)| number.max(anchored_in));
+		let (target, justification) = self.justification_covering(lowest)?;
+		// B: the block whose state is proven (`at`, or the justified block F itself).
+		let (b_hash, b_number) = match at {
+			Some(block) => block,
+			None => (target, self.finalized_block(target)?),
+		};
 		let header = self
 			.client
-			.header(target)
+			.header(b_hash)
 			.map_err(internal)?
-			.ok_or_else(|| internal("missing header of the justified block"))?;
+			.ok_or_else(|| internal("missing header of the proven block"))?;
 		let (anchor_id, _) = self
-			.first_anchor(digest, target)?
-			.ok_or_else(|| internal("the anchor is missing at the justified block"))?;
+			.first_anchor(digest, b_hash)?
+			.ok_or_else(|| internal("the anchor is missing at the proven block"))?;
 		let keys = [
 			pallet_evidence::DigestAnchors::<Runtime>::hashed_key_for(digest, 0u32),
 			pallet_evidence::Anchors::<Runtime>::hashed_key_for(anchor_id),
 		];
 		let storage = self
 			.client
-			.read_proof(target, &mut keys.iter().map(|k| k.as_slice()))
+			.read_proof(b_hash, &mut keys.iter().map(|k| k.as_slice()))
 			.map_err(internal)?;
+		let f_number = self.finalized_block(target)?;
 		Ok(Bundle {
 			version: BUNDLE_VERSION,
 			genesis_hash: Hash32(info.genesis_hash.into()),
@@ -165,8 +207,11 @@ where
 			anchor_id,
 			block: BlockRef { header: Blob(header.encode()) },
 			storage_proof: storage.into_iter_nodes().map(Blob).collect(),
-			finality: Finality { justification: Blob(justification), headers: Vec::new() },
-			authority_set_changes: self.set_changes(*header.number())?,
+			finality: Finality {
+				justification: Blob(justification),
+				headers: self.ancestry(target, b_number)?,
+			},
+			authority_set_changes: self.set_changes(f_number)?,
 		})
 	}
 }
@@ -178,11 +223,15 @@ where
 	C::Api: DoidApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
-	fn evidence_bundle(&self, text: String) -> RpcResult<Value> {
+	fn evidence_bundle(
+		&self,
+		text: String,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Value> {
 		let digest = Digest::from_hex(text.trim()).map_err(|e| {
 			error(INVALID_INPUT, format!("{text:?} is not a digest (algorithm:hex): {e:?}"))
 		})?;
-		let bundle = self.build(digest)?;
+		let bundle = self.build(digest, at)?;
 		serde_json::to_value(&bundle).map_err(internal)
 	}
 }

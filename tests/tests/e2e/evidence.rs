@@ -129,7 +129,24 @@ fn anchors_are_final_appended_cosigned_and_queryable() {
 		.contains("not anchored"));
 	assert!(rpc_error(rpc.json("doid_evidence", json!([unknown]))).contains("not known"));
 	assert!(rpc_error(rpc.json("doid_evidence", json!(["blake3:12"]))).contains("not a digest"));
+	// At an older block: the records proven in the state of the finalized block read above,
+	// with the headers from the justified block down to it; before the first anchoring, or at a
+	// block that is not finalized, there is nothing to prove.
+	let older = rpc.json("doid_evidenceBundle", json!([digest.to_hex(), finalized])).unwrap();
+	let older_text = serde_json::to_vec(&older).unwrap();
+	assert!(rpc_error(rpc.json("doid_evidenceBundle", json!([digest.to_hex(), at(0, 1)])))
+		.contains("not anchored"));
+	let nowhere = format!("0x{}", "11".repeat(32));
+	assert!(rpc_error(rpc.json("doid_evidenceBundle", json!([digest.to_hex(), nowhere])))
+		.contains("not finalized"));
 	drop(nodes);
+
+	let verified = verify_bundle(&older_text, genesis, &authorities, Some(&file))
+		.expect("valid bundle at an older block");
+	assert_eq!(format!("0x{}", hex::encode(verified.block_hash)), finalized);
+	assert_eq!(verified.anchor_id, first);
+	let headers = older["finality"]["headers"].as_array().expect("headers").len() as u32;
+	assert_eq!(verified.finalized_number - verified.block_number, headers, "F's ancestry to B");
 
 	let verified = verify_bundle(&text, genesis, &authorities, Some(&file)).expect("valid bundle");
 	assert_eq!((verified.anchor_id, verified.record.subject), (first, supplier));
