@@ -98,16 +98,7 @@ fn submit_one(rpc: &Rpc, who: &sr25519::Pair, app: pallet_registration::Applicat
 
 /// Accept, review and wait for the certificates of `ids`: (application, certificate) pairs.
 fn certify(rpc: &Rpc, ids: &[u64], agency: u64) -> Vec<(u64, u64)> {
-	let from = rpc.best_number().expect("best block");
-	review_all_by(rpc, &Alice.pair(), ids, agency, &Ferdie.pair());
-	rpc.collect(from, ids.len(), 15 * MINUTE, |e| match e {
-		RuntimeEvent::Registration(RegistrationEvent::CertificateIssued {
-			application,
-			certificate,
-		}) if ids.contains(application) => Some((*application, *certificate)),
-		_ => None,
-	})
-	.expect("certificates issued")
+	certify_by(rpc, &Alice.pair(), ids, agency, &Ferdie.pair())
 }
 
 /// The certificate's public references and state, as the summary lists them.

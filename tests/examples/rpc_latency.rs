@@ -19,21 +19,13 @@
 //! `RPC_PACED_RATE` (default 20),
 //! `RPC_NODE_ARGS` (extra node arguments), `DOID_NODE_BIN` (node binary).
 
-use doid_e2e::*;
-use doid_primitives::{
-	Acquisition, AssetInfo, Digest, DigestAlgorithm, ElementKind, Material, MaterialKind, Rights,
-	Roles, SubjectRole, UpdateFrequency,
-};
-use doid_runtime::{RuntimeCall, RuntimeEvent};
+use doid_e2e::{flows::*, *};
+use doid_primitives::{ElementKind, SubjectRole};
 use jsonrpsee::{core::client::ClientT, http_client::HttpClientBuilder, rpc_params};
 use serde_json::{json, Value};
-use sp_core::{sr25519, Pair};
+use sp_core::sr25519;
 use sp_keyring::Sr25519Keyring::{Alice, Eve, Ferdie};
 use std::time::{Duration, Instant};
-
-const MINUTE: Duration = Duration::from_secs(60);
-/// The Beijing exchange (second genesis registry; Alice operates every registry on dev).
-const BJ: u32 = 2;
 
 fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
 	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
@@ -78,130 +70,17 @@ fn node_proc(node: &Node) -> Option<std::path::PathBuf> {
 	})
 }
 
-fn text<B: TryFrom<Vec<u8>>>(s: &str) -> B
-where
-	B::Error: std::fmt::Debug,
-{
-	B::try_from(s.as_bytes().to_vec()).expect("text within its bound")
-}
-
-fn sm3(seed: u8) -> Digest {
-	Digest { algorithm: DigestAlgorithm::Sm3, value: [seed; 32] }
-}
-
-fn data_resource() -> pallet_registration::Application {
-	pallet_registration::Application {
-		kind: ElementKind::DataResource,
-		info: AssetInfo {
-			name: text("北京市公交刷卡数据"),
-			industry: b'G',
-			scenario: text("公交线网优化"),
-			source: text("公交一卡通系统"),
-			format: text("Parquet"),
-			structure: text("card,time,stop"),
-			scale: text("300 GB"),
-			update_frequency: UpdateFrequency::Daily,
-			processing_rules: text("去标识化"),
-			trainable: true,
-			rights: Rights::HOLDING,
-			acquisition: Acquisition::OriginalCollection,
-		},
-		content_digest: sm3(1),
-		inputs: Default::default(),
-		services: Default::default(),
-		materials: vec![Material { kind: MaterialKind::SourceProof, digest: sm3(2) }]
-			.try_into()
-			.expect("one material"),
-		prior_registrations: Default::default(),
-		declarations: Default::default(),
-	}
-}
-
-/// Submit `call` signed by `who` and wait for the event `f` picks; returns it with its block.
-fn step<T>(
-	rpc: &Rpc,
-	call: RuntimeCall,
-	who: &sr25519::Pair,
-	f: impl FnMut(&RuntimeEvent) -> Option<T>,
-) -> (T, u32) {
-	let from = rpc.best_number().expect("best") + 1;
-	rpc.submit(call, who).expect("submitted");
-	rpc.watch_events(from, MINUTE, f).expect("expected event")
-}
-
-fn subject(rpc: &Rpc, who: &sr25519::Pair, uscc: &str, role: SubjectRole) -> u64 {
-	let account = doid_runtime::AccountId::from(who.public());
-	let register = RuntimeCall::Subjects(pallet_subjects::Call::register_subject {
-		registry: BJ,
-		identity: pallet_subjects::IdentityInput::Organisation {
-			uscc: text(uscc),
-			name: text("北京公交数据有限公司"),
-		},
-		contact_digest: [3; 32],
-	});
-	let (id, _) = step(rpc, register, who, |e| match e {
-		RuntimeEvent::Subjects(pallet_subjects::Event::SubjectRegistered {
-			subject,
-			account: a,
-			..
-		}) if *a == account => Some(*subject),
-		_ => None,
-	});
-	let verify = RuntimeCall::Subjects(pallet_subjects::Call::verify_subject {
-		subject: id,
-		roles: Roles::from_roles(&[role]),
-	});
-	step(rpc, verify, &Alice.pair(), |e| match e {
-		RuntimeEvent::Subjects(pallet_subjects::Event::SubjectVerified { subject, .. })
-			if *subject == id =>
-		{
-			Some(())
-		}
-		_ => None,
-	});
-	id
-}
-
-fn registration(call: pallet_registration::Call<doid_runtime::Runtime>) -> RuntimeCall {
-	RuntimeCall::Registration(call)
-}
-
-/// Issue one certificate on the dev chain; returns its DOID.
+/// Issue one certificate on the dev chain (Alice operates BJ there); returns its DOID.
 fn issue_certificate(rpc: &Rpc) -> String {
-	use pallet_registration::{Call, Event};
-	subject(rpc, &Eve.pair(), "91110108551385082Q", SubjectRole::DataSupplier);
-	let ferdie = subject(rpc, &Ferdie.pair(), "91110000100011743X", SubjectRole::ServiceAgency);
-	let (id, _) = step(
-		rpc,
-		registration(Call::submit { registry: BJ, application: data_resource() }),
-		&Eve.pair(),
-		|e| match e {
-			RuntimeEvent::Registration(Event::Submitted { application, .. }) => Some(*application),
-			_ => None,
-		},
-	);
-	step(rpc, registration(Call::accept { id }), &Alice.pair(), |e| {
-		matches!(e, RuntimeEvent::Registration(Event::Accepted { .. })).then_some(())
-	});
-	step(rpc, registration(Call::pass_formal { id, reviewer: ferdie }), &Alice.pair(), |e| {
-		matches!(e, RuntimeEvent::Registration(Event::FormalReviewPassed { .. })).then_some(())
-	});
-	let (_, notice_block) = step(
-		rpc,
-		registration(Call::submit_review { id, passed: true, report_digest: sm3(3) }),
-		&Ferdie.pair(),
-		|e| matches!(e, RuntimeEvent::Registration(Event::ReviewPassed { .. })).then_some(()),
-	);
-	let (certificate, _) = rpc
-		.watch_events(notice_block, 3 * MINUTE, |e| match e {
-			RuntimeEvent::Registration(Event::CertificateIssued { application, certificate })
-				if *application == id =>
-			{
-				Some(*certificate)
-			}
-			_ => None,
-		})
-		.expect("certificate issued");
+	let (eve, ferdie) = (Eve.pair(), Ferdie.pair());
+	let subjects: Vec<(&sr25519::Pair, &str, &[SubjectRole])> = vec![
+		(&eve, "91110108551385082Q", &[SubjectRole::DataSupplier]),
+		(&ferdie, "91110000100011743X", &[SubjectRole::ServiceAgency]),
+	];
+	let ids = verified_subjects_by(rpc, &Alice.pair(), &subjects);
+	let app = application(ElementKind::DataResource, "北京市公交刷卡数据", 1, &[]);
+	let id = submit_application(rpc, &eve, app).expect("submitted");
+	let certificate = certify_by(rpc, &Alice.pair(), &[id], ids[1], &ferdie)[0].1;
 	// The first data resource (kind arc 1) of BJ (arc 2) under the root 2.999.
 	let doid = "2.999.2.2.1.1".to_string();
 	let record = rpc.json("doid_certificate", json!([doid])).expect("certificate by DOID");

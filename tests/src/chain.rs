@@ -112,7 +112,7 @@ impl Rpc {
 		calls: Vec<(RuntimeCall, &sr25519::Pair)>,
 		expected: usize,
 		timeout: Duration,
-		mut expect: impl FnMut(&RuntimeEvent) -> Option<T>,
+		expect: impl FnMut(&RuntimeEvent) -> Option<T>,
 	) -> Result<Vec<T>, RpcError> {
 		let start = self.best_number()?;
 		for (call, signer) in calls {

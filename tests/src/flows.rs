@@ -277,3 +277,24 @@ pub fn certificate(rpc: &Rpc, id: u64) -> pallet_certificates::Certificate {
 		.expect("read the certificate")
 		.unwrap_or_else(|| panic!("certificate {id} exists"))
 }
+
+/// Review (as [`review_all_by`]) and wait for the certificates of `ids`: (application,
+/// certificate) pairs in order of issuance.
+pub fn certify_by(
+	rpc: &Rpc,
+	operator: &sr25519::Pair,
+	ids: &[u64],
+	agency: u64,
+	agency_account: &sr25519::Pair,
+) -> Vec<(u64, u64)> {
+	let from = rpc.best_number().expect("best block");
+	review_all_by(rpc, operator, ids, agency, agency_account);
+	rpc.collect(from, ids.len(), 15 * MINUTE, |e| match e {
+		RuntimeEvent::Registration(pallet_registration::Event::CertificateIssued {
+			application,
+			certificate,
+		}) if ids.contains(application) => Some((*application, *certificate)),
+		_ => None,
+	})
+	.expect("certificates issued")
+}
