@@ -26,8 +26,10 @@
 //! `LOAD_BATCHES` (default 1),
 //! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
 //! `LOAD_LOG_DIR` (copy the four node logs there at the end), `LOAD_KEEP_DB` (copy the first
-//! validator's base path there at the end), `DOID_NODE_BIN` (node binary;
-//! default `doid-node` in the directory above this example).
+//! validator's base path there at the end), `LOAD_CALL=remark` (flood with
+//! `System.remark_with_event` instead of anchors: the reference ceiling of a stock call; the
+//! figures then count remarks), `DOID_NODE_BIN` (node binary; default `doid-node` in the
+//! directory above this example).
 
 use codec::Encode;
 use doid_e2e::{flows::verified_subjects, *};
@@ -65,6 +67,9 @@ struct Config {
 	batch_leaves: usize,
 	batches: usize,
 	node_args: Vec<String>,
+	/// `LOAD_CALL=remark`: the same flood with `System.remark_with_event` (32 bytes) instead of
+	/// anchors — the reference ceiling of a stock call on the same machine.
+	remark: bool,
 }
 
 impl Config {
@@ -82,6 +87,7 @@ impl Config {
 				.split_whitespace()
 				.map(String::from)
 				.collect(),
+			remark: std::env::var("LOAD_CALL").is_ok_and(|c| c.trim() == "remark"),
 		}
 	}
 }
@@ -163,6 +169,16 @@ fn senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
 		pairs.extend(extra);
 	}
 	pairs
+}
+
+/// The event of one loaded transaction: an anchor, or a remark in `LOAD_CALL=remark` runs
+/// (no other remarks are made).
+fn is_counted(event: &RuntimeEvent) -> bool {
+	matches!(
+		event,
+		RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. })
+			| RuntimeEvent::System(frame_system::Event::Remarked { .. })
+	)
 }
 
 fn evidence(call: pallet_evidence::Call<doid_runtime::Runtime>) -> RuntimeCall {
@@ -409,7 +425,7 @@ fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
 	let (mut anchors, mut failed) = (0, 0);
 	for event in rpc.events(hash).expect("events") {
 		match event {
-			RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. }) => anchors += 1,
+			e if is_counted(&e) => anchors += 1,
 			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }) => failed += 1,
 			_ => {}
 		}
@@ -436,6 +452,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let best = rpc.best_number().expect("best");
 	let context = signing::ChainContext::new(genesis, rpc.block_hash(best).expect("hash"), best);
 	let per_sender = (cfg.max_txs / pairs.len()).max(1);
+	let remark = cfg.remark;
 
 	// Pre-sign, in parallel, per sender: consecutive nonces, distinct digests.
 	let sign_start = Instant::now();
@@ -457,12 +474,18 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 								DigestAlgorithm::Blake3,
 								*blake3::hash(&seed.to_le_bytes()).as_bytes(),
 							);
-							let call = evidence(pallet_evidence::Call::anchor {
-								digest,
-								kind: EvidenceKind::TransactionLog,
-								related_doid: None,
-								metadata_digest: None,
-							});
+							let call = if remark {
+								RuntimeCall::System(frame_system::Call::remark_with_event {
+									remark: digest.value.to_vec(),
+								})
+							} else {
+								evidence(pallet_evidence::Call::anchor {
+									digest,
+									kind: EvidenceKind::TransactionLog,
+									related_doid: None,
+									metadata_digest: None,
+								})
+							};
 							let xt = signing::sign(call, pair, nonce + i as u32, &context);
 							to_hex(&xt.encode())
 						})
@@ -543,14 +566,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 			let anchors = rpc
 				.block_hash(next)
 				.and_then(|h| rpc.events(h))
-				.map(|events| {
-					events
-						.iter()
-						.filter(|e| {
-							matches!(e, RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. }))
-						})
-						.count() as u64
-				})
+				.map(|events| events.iter().filter(|e| is_counted(e)).count() as u64)
 				.unwrap_or(0);
 			let total = shared.included_best.fetch_add(anchors, SeqCst) + anchors;
 			let accepted = shared.accepted.load(SeqCst);
