@@ -27,14 +27,17 @@
 //! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
 //! `LOAD_LOG_DIR` (copy the four node logs there at the end), `LOAD_KEEP_DB` (copy the first
 //! validator's base path there at the end), `LOAD_CALL=remark` (flood with
-//! `System.remark_with_event` instead of anchors: the reference ceiling of a stock call; the
-//! figures then count remarks), `DOID_NODE_BIN` (node binary; default `doid-node` in the
+//! `System.remark_with_event` instead of anchors: the reference ceiling of a stock call) or
+//! `LOAD_CALL=register` (`Registration.submit` of data resources; the figures then count those), `DOID_NODE_BIN` (node binary; default `doid-node` in the
 //! directory above this example).
 
 use codec::Encode;
-use doid_e2e::{flows::verified_subjects, *};
+use doid_e2e::{
+	flows::{application, registration, verified_subjects, BJ},
+	*,
+};
 use doid_merkle::{Algorithm, MerkleTree};
-use doid_primitives::{Digest, DigestAlgorithm, SubjectRole, Uscc};
+use doid_primitives::{Digest, DigestAlgorithm, ElementKind, SubjectRole, Uscc};
 use doid_runtime::{signing, AccountId, RuntimeCall, RuntimeEvent};
 use frame_support::{
 	dispatch::{DispatchClass, PerDispatchClass},
@@ -67,9 +70,43 @@ struct Config {
 	batch_leaves: usize,
 	batches: usize,
 	node_args: Vec<String>,
-	/// `LOAD_CALL=remark`: the same flood with `System.remark_with_event` (32 bytes) instead of
-	/// anchors — the reference ceiling of a stock call on the same machine.
-	remark: bool,
+	/// What every transaction calls (`LOAD_CALL`).
+	call: LoadCall,
+}
+
+/// The call of the loaded transactions.
+#[derive(Clone, Copy, PartialEq)]
+enum LoadCall {
+	/// `Evidence.anchor` of a distinct digest (default).
+	Anchor,
+	/// `System.remark_with_event` of 32 bytes (`LOAD_CALL=remark`): the reference ceiling of a
+	/// stock call on the same machine.
+	Remark,
+	/// `Registration.submit` of a data resource with a distinct content digest at the Beijing
+	/// exchange (`LOAD_CALL=register`): registration submissions.
+	Register,
+}
+
+impl LoadCall {
+	/// The call for `digest`.
+	fn call(self, digest: Digest) -> RuntimeCall {
+		match self {
+			LoadCall::Remark => RuntimeCall::System(frame_system::Call::remark_with_event {
+				remark: digest.value.to_vec(),
+			}),
+			LoadCall::Register => {
+				let mut app = application(ElementKind::DataResource, "负载测试数据资源", 9, &[]);
+				app.content_digest = digest;
+				registration(pallet_registration::Call::submit { registry: BJ, application: app })
+			}
+			LoadCall::Anchor => evidence(pallet_evidence::Call::anchor {
+				digest,
+				kind: EvidenceKind::TransactionLog,
+				related_doid: None,
+				metadata_digest: None,
+			}),
+		}
+	}
 }
 
 impl Config {
@@ -87,7 +124,11 @@ impl Config {
 				.split_whitespace()
 				.map(String::from)
 				.collect(),
-			remark: std::env::var("LOAD_CALL").is_ok_and(|c| c.trim() == "remark"),
+			call: match std::env::var("LOAD_CALL").unwrap_or_default().trim() {
+				"remark" => LoadCall::Remark,
+				"register" => LoadCall::Register,
+				_ => LoadCall::Anchor,
+			},
 		}
 	}
 }
@@ -171,13 +212,14 @@ fn senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
 	pairs
 }
 
-/// The event of one loaded transaction: an anchor, or a remark in `LOAD_CALL=remark` runs
-/// (no other remarks are made).
+/// The event of one loaded transaction: an anchor, a remark or a submitted application
+/// (nothing else makes those during a load run).
 fn is_counted(event: &RuntimeEvent) -> bool {
 	matches!(
 		event,
 		RuntimeEvent::Evidence(EvidenceEvent::Anchored { .. })
 			| RuntimeEvent::System(frame_system::Event::Remarked { .. })
+			| RuntimeEvent::Registration(pallet_registration::Event::Submitted { .. })
 	)
 }
 
@@ -452,7 +494,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let best = rpc.best_number().expect("best");
 	let context = signing::ChainContext::new(genesis, rpc.block_hash(best).expect("hash"), best);
 	let per_sender = (cfg.max_txs / pairs.len()).max(1);
-	let remark = cfg.remark;
+	let load_call = cfg.call;
 
 	// Pre-sign, in parallel, per sender: consecutive nonces, distinct digests.
 	let sign_start = Instant::now();
@@ -474,18 +516,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 								DigestAlgorithm::Blake3,
 								*blake3::hash(&seed.to_le_bytes()).as_bytes(),
 							);
-							let call = if remark {
-								RuntimeCall::System(frame_system::Call::remark_with_event {
-									remark: digest.value.to_vec(),
-								})
-							} else {
-								evidence(pallet_evidence::Call::anchor {
-									digest,
-									kind: EvidenceKind::TransactionLog,
-									related_doid: None,
-									metadata_digest: None,
-								})
-							};
+							let call = load_call.call(digest);
 							let xt = signing::sign(call, pair, nonce + i as u32, &context);
 							to_hex(&xt.encode())
 						})
