@@ -169,6 +169,75 @@ fn finalized_head(rpc: &Rpc) -> (u32, H256) {
 	(u32::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number"), hash_of(&hash))
 }
 
+/// Unix ms at which each block was first seen finalized (by polling the finalized head).
+#[derive(Default)]
+struct FinalityClock {
+	seen: BTreeMap<u32, u64>,
+	last: u32,
+}
+
+impl FinalityClock {
+	/// Poll the finalized head; stamp the blocks finalized since the last poll.
+	fn poll(&mut self, rpc: &Rpc) -> (u32, H256) {
+		let (number, hash) = finalized_head(rpc);
+		let now = now_ms();
+		for n in self.last + 1..=number {
+			self.seen.insert(n, now);
+		}
+		self.last = self.last.max(number);
+		(number, hash)
+	}
+}
+
+/// The mean lag (ms) from a block's timestamp to its finality being seen, on an idle chain,
+/// over `secs` seconds.
+fn idle_finality_lag(rpc: &Rpc, secs: u64) -> f64 {
+	let mut clock = FinalityClock { last: finalized_head(rpc).0, ..Default::default() };
+	let start = Instant::now();
+	while start.elapsed() < Duration::from_secs(secs) {
+		clock.poll(rpc);
+		std::thread::sleep(Duration::from_millis(100));
+	}
+	let lags: Vec<f64> = clock
+		.seen
+		.iter()
+		.map(|(n, seen)| {
+			let hash = rpc.block_hash(*n).expect("hash");
+			let ts: u64 =
+				rpc.storage(&value_key("Timestamp", "Now"), Some(hash)).expect("now").unwrap_or(0);
+			seen.saturating_sub(ts) as f64
+		})
+		.collect();
+	lags.iter().sum::<f64>() / lags.len().max(1) as f64
+}
+
+/// Submit-to-finalized latencies (ms) of every included transaction: sender by sender, the
+/// nonce advance in each finalized block says which of its transactions that block holds.
+fn latencies(
+	rpc: &Rpc,
+	results: &[SenderResult],
+	blocks: std::ops::RangeInclusive<u32>,
+	clock: &FinalityClock,
+) -> Vec<u64> {
+	let hashes: Vec<(u32, H256)> = blocks.map(|n| (n, rpc.block_hash(n).expect("hash"))).collect();
+	let mut out = Vec::new();
+	for r in results {
+		let mut done = r.start_nonce;
+		for (n, hash) in &hashes {
+			let nonce = nonce_at(rpc, &r.account, *hash);
+			let Some(finalized) = clock.seen.get(n) else { continue };
+			for k in done..nonce {
+				if let Some(sent) = r.accepted_ms.get((k - r.start_nonce) as usize) {
+					out.push(finalized.saturating_sub(*sent));
+				}
+			}
+			done = done.max(nonce);
+		}
+	}
+	out.sort_unstable();
+	out
+}
+
 /// The four validators of `local`, each started with `extra` arguments, connected via Alice.
 fn start_chain(extra: &[String]) -> Vec<Node> {
 	let spec =
@@ -343,6 +412,8 @@ struct SenderResult {
 	signed: usize,
 	accepted: usize,
 	gave_up: Option<String>,
+	/// Unix ms at which each accepted transaction (by nonce order) was accepted by the pool.
+	accepted_ms: Vec<u64>,
 }
 
 /// Submit `txs` (hex, consecutive nonces from `start_nonce`) in order to `port`.
@@ -358,6 +429,7 @@ fn submitter(
 	let mut i = 0;
 	let mut retries = 0u32;
 	let mut gave_up = None;
+	let mut accepted_ms = Vec::with_capacity(txs.len());
 	while i < txs.len() && !shared.stop.load(SeqCst) {
 		if shared.accepted.load(SeqCst).saturating_sub(shared.included_best.load(SeqCst))
 			>= inflight
@@ -369,6 +441,7 @@ fn submitter(
 			Ok(_) => {
 				i += 1;
 				retries = 0;
+				accepted_ms.push(now_ms());
 				shared.accepted.fetch_add(1, SeqCst);
 			}
 			Err(e) => {
@@ -377,6 +450,7 @@ fn submitter(
 				if e.contains("1013") || e.contains("Already Imported") || e.contains("outdated") {
 					i += 1;
 					retries = 0;
+					accepted_ms.push(now_ms());
 					shared.accepted.fetch_add(1, SeqCst);
 				} else if e.contains("1010") {
 					gave_up = Some(e);
@@ -394,7 +468,7 @@ fn submitter(
 			}
 		}
 	}
-	SenderResult { account, start_nonce, signed: txs.len(), accepted: i, gave_up }
+	SenderResult { account, start_nonce, signed: txs.len(), accepted: i, gave_up, accepted_ms }
 }
 
 /// Busy and total jiffies of the whole machine (`/proc/stat`).
@@ -570,6 +644,10 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	);
 	println!();
 
+	// Finality lag of the idle chain, the reference of the latency target.
+	let idle_lag = idle_finality_lag(&rpc, 20);
+	println!("idle finality lag (block timestamp to finality seen): {:.0} ms", idle_lag);
+
 	// Submit for the window.
 	let shared = Arc::new(Shared::default());
 	let b0 = rpc.best_number().expect("best");
@@ -588,7 +666,8 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		})
 		.collect();
 
-	// Watch best blocks while submitting (flow control and progress).
+	// Watch best blocks while submitting (flow control and progress) and stamp finality.
+	let mut clock = FinalityClock { last: finalized_head(&rpc).0, ..Default::default() };
 	let mut next = b0 + 1;
 	let window = Duration::from_secs(cfg.secs);
 	while start.elapsed() < window {
@@ -608,6 +687,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 			);
 			next += 1;
 		}
+		clock.poll(&rpc);
 		std::thread::sleep(Duration::from_millis(250));
 	}
 	shared.stop.store(true, SeqCst);
@@ -629,7 +709,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let drain_start = Instant::now();
 	let mut last_progress = (0usize, Instant::now());
 	let (fin, fin_hash) = loop {
-		let (fin, fin_hash) = finalized_head(&rpc);
+		let (fin, fin_hash) = clock.poll(&rpc);
 		let included: usize = results
 			.iter()
 			.map(|r| nonce_at(&rpc, &r.account, fin_hash).saturating_sub(r.start_nonce) as usize)
@@ -643,7 +723,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		{
 			break (fin, fin_hash);
 		}
-		std::thread::sleep(Duration::from_secs(1));
+		std::thread::sleep(Duration::from_millis(250));
 	};
 	println!(
 		"drain: {:.1} s until finalized #{fin} holds every included transaction",
@@ -719,6 +799,17 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		);
 	}
 	println!("max anchors in a block         {max_block}");
+	let lat = latencies(&rpc, &results, b0 + 1..=fin, &clock);
+	let pct = |p: f64| lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)));
+	let target = 3.0 * slot_s * 1000.0 + idle_lag;
+	println!(
+		"submit-to-finalized latency    p50 {:.1} s, p99 {:.1} s, max {:.1} s over {} transactions   [target p99 <= 3 slots + idle lag = {:.1} s]",
+		pct(0.50).copied().unwrap_or(0) as f64 / 1000.0,
+		pct(0.99).copied().unwrap_or(0) as f64 / 1000.0,
+		lat.last().copied().unwrap_or(0) as f64 / 1000.0,
+		lat.len(),
+		target / 1000.0
+	);
 	println!("machine at window end          {} (4 of them ours)", machine_at_t1);
 	println!("finality at window end         best #{best_at_t1}, finalized #{finalized_at_t1}");
 	let cpu = (busy1 - busy0) as f64 / (total1 - total0).max(1) as f64;
