@@ -488,22 +488,32 @@ fn cpu_jiffies() -> (u64, u64) {
 }
 
 /// CPU jiffies (user + system) of the node process whose command line holds its base path.
-fn node_jiffies(node: &Node) -> u64 {
+/// `/proc/<pid>` of the node process whose command line holds its base path.
+fn node_proc_dir(node: &Node) -> Option<std::path::PathBuf> {
 	let base = node.base_path.to_string_lossy().to_string();
-	let Ok(dir) = std::fs::read_dir("/proc") else { return 0 };
-	for entry in dir.flatten() {
-		let path = entry.path();
+	std::fs::read_dir("/proc").ok()?.flatten().map(|e| e.path()).find(|path| {
 		let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
-		if String::from_utf8_lossy(&cmdline).contains(&base) {
-			let stat = std::fs::read_to_string(path.join("stat")).unwrap_or_default();
-			let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-			// After the command come state (field 3), ppid (4), ...; utime and stime are
-			// fields 14 and 15.
-			let f: Vec<u64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
-			return f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
-		}
-	}
-	0
+		String::from_utf8_lossy(&cmdline).contains(&base)
+	})
+}
+
+fn node_jiffies(node: &Node) -> u64 {
+	let Some(path) = node_proc_dir(node) else { return 0 };
+	let stat = std::fs::read_to_string(path.join("stat")).unwrap_or_default();
+	let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+	// After the command come state (field 3), ppid (4), ...; utime and stime are fields 14, 15.
+	let f: Vec<u64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
+	f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
+}
+
+/// Resident set size (KiB) of the process at `/proc/<pid>` `dir`.
+fn rss_kib(dir: &std::path::Path) -> u64 {
+	let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+	status
+		.lines()
+		.find_map(|l| l.strip_prefix("VmRSS:"))
+		.and_then(|v| v.split_whitespace().next()?.parse().ok())
+		.unwrap_or(0)
 }
 
 /// Nonce of `account` in the state at `at` (first field of `AccountInfo`).
@@ -653,6 +663,9 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let b0 = rpc.best_number().expect("best");
 	let (busy0, total0) = cpu_jiffies();
 	let node_cpu0: Vec<u64> = nodes.iter().map(node_jiffies).collect();
+	let node_dirs: Vec<Option<std::path::PathBuf>> = nodes.iter().map(node_proc_dir).collect();
+	let rss_start: Vec<u64> = node_dirs.iter().map(|d| d.as_deref().map_or(0, rss_kib)).collect();
+	let mut rss_max = rss_start.clone();
 	let t0 = now_ms();
 	let start = Instant::now();
 	let handles: Vec<_> = signed
@@ -688,6 +701,9 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 			next += 1;
 		}
 		clock.poll(&rpc);
+		for (max, dir) in rss_max.iter_mut().zip(&node_dirs) {
+			*max = (*max).max(dir.as_deref().map_or(0, rss_kib));
+		}
 		std::thread::sleep(Duration::from_millis(250));
 	}
 	shared.stop.store(true, SeqCst);
@@ -821,10 +837,12 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	for (i, node) in nodes.iter().enumerate() {
 		let jiffies = node_cpu1[i].saturating_sub(node_cpu0[i]);
 		println!(
-			"  node {:<8} CPU {:5.1} s in the window ({:.0} % of one core)",
+			"  node {:<8} CPU {:5.1} s in the window ({:.0} % of one core); RSS {} MiB at the start, max {} MiB",
 			node.spec.name,
 			jiffies as f64 / 100.0,
-			jiffies as f64 / 100.0 / window_s * 100.0
+			jiffies as f64 / 100.0 / window_s * 100.0,
+			rss_start[i] / 1024,
+			rss_max[i] / 1024
 		);
 	}
 	println!("pool / RPC rejections (submission attempts; retried unless fatal):");
