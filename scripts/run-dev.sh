@@ -9,6 +9,9 @@
 # registration numbers, the document's digest) goes to <data>/demo-summary.json. DEMO_BULK=N
 # certifies N more data resources. Seeding runs once per database.
 #
+# Both also serve the public web pages (notice board, verification, certificates) with
+# `doid explorer` on http://127.0.0.1:8080/ (EXPLORER_PORT to change it).
+#
 # Other arguments are passed to doid-node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +27,17 @@ fi
 # the test executables.
 cargo test --release --locked --workspace --no-run
 NODE="$CARGO_TARGET_DIR/release/doid-node"
+EXPLORER_ADDR="127.0.0.1:${EXPLORER_PORT:-8080}"
+"$CARGO_TARGET_DIR/release/doid" explorer --node http://127.0.0.1:9944 --listen "$EXPLORER_ADDR" &
+explorer_pid=$!
+echo "web pages: http://$EXPLORER_ADDR/"
 if [ "$demo" = 0 ]; then
 	DATA="${DOID_DATA:-$PWD/data/dev}"
 	mkdir -p "$DATA"
 	echo "dev chain: database $DATA, RPC ws/http://127.0.0.1:9944"
-	exec "$NODE" --dev --database rocksdb --base-path "$DATA" "$@"
+	trap 'kill "$explorer_pid" 2>/dev/null || true' EXIT INT TERM
+	"$NODE" --dev --database rocksdb --base-path "$DATA" "$@"
+	exit $?
 fi
 DATA="${DOID_DATA:-$PWD/data/demo}"
 mkdir -p "$DATA"
@@ -37,7 +46,7 @@ echo "demo chain: database $DATA, RPC ws/http://127.0.0.1:9944"
 	--unsafe-force-node-key-generation \
 	--database rocksdb --base-path "$DATA" "$@" &
 node_pid=$!
-trap 'kill "$node_pid" 2>/dev/null || true' EXIT INT TERM
+trap 'kill "$node_pid" "$explorer_pid" 2>/dev/null || true' EXIT INT TERM
 DEMO_OUT="$DATA/demo-summary.json" "$CARGO_TARGET_DIR/release/examples/demo" ||
 	echo "run-dev.sh: seeding failed (the node keeps running)" >&2
 wait "$node_pid"

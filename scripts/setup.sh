@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the DOID chain needs on a fresh Debian/Ubuntu machine
 # that has only Rust (rustup): system packages, the wasm target, rust-src, Node.js for the
-# stock-client test. Idempotent: it installs only what is missing.
+# stock-client test, Chromium for the explorer's browser test. Idempotent: it installs only what is missing.
 set -euo pipefail
 
 SUDO=""
@@ -10,6 +10,8 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 packages=(protobuf-compiler clang libclang-dev pkg-config make)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+# Headless browser of the explorer's end-to-end test (tests/browser, driven by playwright-core).
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -13,6 +13,7 @@ mod anchor;
 mod batch;
 mod bundle;
 mod error;
+mod explorer;
 mod hashing;
 mod rpc;
 mod show;
@@ -146,6 +147,16 @@ enum Command {
 	Anchor(AnchorArgs),
 	/// Anchor a Merkle batch root (`Evidence::anchor_batch`), signed with --suri / DOID_SURI.
 	AnchorBatch(AnchorBatchArgs),
+	/// Serve the public web pages (notice board 登记公示, verification 登记查验, certificates)
+	/// for a node, until stopped. Open http://LISTEN/ in a browser.
+	Explorer {
+		/// The node the pages talk to (its JSON-RPC address; default: --url).
+		#[arg(long)]
+		node: Option<String>,
+		/// Address to listen on.
+		#[arg(long, default_value = "127.0.0.1:8080")]
+		listen: String,
+	},
 }
 
 #[derive(Args, Debug)]
@@ -678,6 +689,9 @@ fn run(cli: &Cli) -> CliResult<String> {
 		Command::Lookup { target, algo } => cmd_lookup(cli, target, *algo),
 		Command::Bundle { target, out, algo } => cmd_bundle(cli, target, out, *algo),
 		Command::VerifyBundle(args) => cmd_verify_bundle(cli, args),
+		Command::Explorer { node, listen } => {
+			explorer::serve(node.as_deref().unwrap_or(&cli.url), listen)
+		}
 		Command::Certificate { id } => {
 			let id = check_certificate_id(id)?;
 			query(cli, "doid_certificate", vec![json!(id)], show::certificate)

@@ -11,7 +11,8 @@ use std::{
 
 use doid_primitives::{Date, Digest, Oid};
 use doid_runtime::doid_api::{
-	AnchorRecord, DoidApi, EvidenceView, LookupError, Notice, ObjectionView,
+	AnchorRecord, CertificateDetails, CertificateRef, DoidApi, EvidenceView, LookupError, Notice,
+	ObjectionView,
 };
 use jsonrpsee::{
 	core::RpcResult,
@@ -292,14 +293,76 @@ pub fn subject_json(id: u64, s: &doid_runtime::doid_api::SubjectInfo) -> Value {
 	})
 }
 
-fn notice_json(n: &Notice) -> Value {
+/// The JSON of a notice: `extra` adds what a notice board shows beside it (the applicant's OID,
+/// the first day and the working days left).
+fn notice_json(n: &Notice, extra: NoticeExtra) -> Value {
 	json!({
 		"application": n.application,
 		"registry": n.registry,
 		"applicant": n.applicant,
+		"applicantOid": extra.applicant_oid.as_ref().map(oid),
 		"kind": format!("{:?}", n.kind),
+		"kindLabel": n.kind.name_zh(),
 		"name": utf8(&n.name),
+		"noticeStart": extra.start.map(date),
 		"lastDay": date(n.last_day),
+		"workingDaysLeft": extra.working_days_left,
+	})
+}
+
+/// What `doid_notices` adds to a [`Notice`] from other runtime calls.
+struct NoticeExtra {
+	applicant_oid: Option<Oid>,
+	start: Option<Date>,
+	working_days_left: Option<u32>,
+}
+
+/// Who made a change in a certificate's history: an account, or the chain itself.
+fn actor_json(actor: &pallet_certificates::Actor<doid_runtime::AccountId>) -> Value {
+	match actor {
+		pallet_certificates::Actor::Account(a) => Value::from(a.to_string()),
+		other => Value::from(variant_name(other)),
+	}
+}
+
+/// The JSON of a certificate's history, derived certificates and licences.
+pub fn details_json(d: &CertificateDetails) -> Value {
+	json!({
+		"history": d.history.iter().map(|(version, h)| json!({
+			"version": version,
+			"change": variant_name(&h.change),
+			"detail": format!("{:?}", h.change),
+			"status": format!("{:?}", h.status),
+			"statusLabel": h.status.name_zh(),
+			"on": date(h.on),
+			"block": h.block,
+			"by": actor_json(&h.by),
+			"digest": h.digest.as_ref().map(digest),
+		})).collect::<Vec<_>>(),
+		"lineage": {
+			"inputs": d.inputs.iter().map(reference_json).collect::<Vec<_>>(),
+			"derived": d.derived.iter().map(reference_json).collect::<Vec<_>>(),
+		},
+		"licences": d.licences.iter().map(|l| json!({
+			"grantee": l.grantee,
+			"until": date(l.until),
+		})).collect::<Vec<_>>(),
+		"renewalOpens": d.renewal_opens.map(date),
+		"registryName": utf8(&d.registry_name),
+	})
+}
+
+/// The JSON of a certificate named in another's lineage.
+fn reference_json(r: &CertificateRef) -> Value {
+	json!({
+		"id": r.id,
+		"doid": oid(&r.doid),
+		"registrationNumber": r.number.to_string(),
+		"kind": format!("{:?}", r.kind),
+		"kindLabel": r.kind.name_zh(),
+		"status": format!("{:?}", r.status),
+		"statusLabel": r.status.name_zh(),
+		"name": utf8(&r.name),
 	})
 }
 
@@ -410,10 +473,18 @@ where
 	/// `doid_certificate` at `at`, uncached.
 	fn certificate_at(&self, id: &str, at: B::Hash) -> RpcResult<Value> {
 		let cid = self.certificate_id(id, at)?;
-		let record = self.client.runtime_api().certificate(at, cid).map_err(runtime_error)?;
-		record
+		let api = self.client.runtime_api();
+		let record = api.certificate(at, cid).map_err(runtime_error)?;
+		let details = api.certificate_details(at, cid).map_err(runtime_error)?;
+		let mut json = record
 			.map(|c| certificate_json(cid, &c))
-			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))
+			.ok_or_else(|| error(NOT_FOUND, format!("no certificate {id:?}")))?;
+		if let (Some(details), Value::Object(fields)) = (details, &mut json) {
+			if let Value::Object(more) = details_json(&details) {
+				fields.extend(more);
+			}
+		}
+		Ok(json)
 	}
 
 	/// `doid_verify` at `at`, uncached.
@@ -473,8 +544,27 @@ where
 
 	fn notices(&self, registry: Option<u32>, at: Option<B::Hash>) -> RpcResult<Value> {
 		let at = self.at(at);
-		let notices = self.client.runtime_api().notices(at, registry).map_err(runtime_error)?;
-		Ok(Value::from(notices.iter().map(notice_json).collect::<Vec<_>>()))
+		let api = self.client.runtime_api();
+		let notices = api.notices(at, registry).map_err(runtime_error)?;
+		let today = api.today(at).map_err(runtime_error)?;
+		let mut list = Vec::with_capacity(notices.len());
+		for n in &notices {
+			let extra = NoticeExtra {
+				applicant_oid: api
+					.subject(at, n.applicant)
+					.map_err(runtime_error)?
+					.and_then(|s| s.oid),
+				start: api
+					.application(at, n.application)
+					.map_err(runtime_error)?
+					.and_then(|a| a.notice_start),
+				working_days_left: api
+					.working_days_between(at, today, n.last_day)
+					.map_err(runtime_error)?,
+			};
+			list.push(notice_json(n, extra));
+		}
+		Ok(Value::from(list))
 	}
 
 	fn objection(&self, id: u64, at: Option<B::Hash>) -> RpcResult<Value> {

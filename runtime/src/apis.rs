@@ -35,6 +35,12 @@ impl_runtime_apis! {
 			pallet_certificates::Certificates::<Runtime>::get(id)
 		}
 
+		fn certificate_details(
+			id: doid_primitives::CertificateId,
+		) -> Option<crate::doid_api::CertificateDetails> {
+			crate::doid_api::certificate_details(id)
+		}
+
 		fn verify(id: doid_primitives::CertificateId) -> Option<pallet_certificates::Verification> {
 			crate::Certificates::verify(id)
 		}

@@ -20,6 +20,50 @@ pub const MAX_NOTICES: usize = 1_000;
 /// Most entries of each list returned by one [`DoidApi::evidence`] call.
 pub const MAX_EVIDENCE_ITEMS: usize = 100;
 
+/// Most derived certificates returned by one [`DoidApi::certificate_details`] call.
+pub const MAX_DERIVED: usize = 100;
+
+/// Most history entries returned by one [`DoidApi::certificate_details`] call (the latest).
+pub const MAX_HISTORY: usize = 200;
+
+/// A version-history entry of a certificate.
+pub type HistoryEntry = pallet_certificates::HistoryEntryOf<Runtime>;
+
+/// What a certificate page shows beside the record: the version history, the certificates
+/// derived from it and its licences (他项权益).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct CertificateDetails {
+	/// `(version, entry)`, oldest first; at most [`MAX_HISTORY`] (the latest ones).
+	pub history: Vec<(u32, HistoryEntry)>,
+	/// The certificate's inputs (its lineage one level up).
+	pub inputs: Vec<CertificateRef>,
+	/// Certificates issued with this one among their inputs, at most [`MAX_DERIVED`].
+	pub derived: Vec<CertificateRef>,
+	/// Licences granted to other subjects.
+	pub licences: Vec<pallet_certificates::Licence>,
+	/// First day of the renewal window (the registry's `renewal_window_days` before expiry).
+	pub renewal_opens: Option<Date>,
+	/// The registry's name (UTF-8).
+	pub registry_name: Vec<u8>,
+}
+
+/// A certificate named in another's lineage: enough to draw and link it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct CertificateRef {
+	/// Id.
+	pub id: CertificateId,
+	/// DOID.
+	pub doid: Oid,
+	/// Registration number.
+	pub number: doid_primitives::RegistrationNumber,
+	/// Element kind.
+	pub kind: ElementKind,
+	/// Effective status today (an overdue `Active` reads `Expired`).
+	pub status: doid_primitives::CertificateStatus,
+	/// Element name (UTF-8).
+	pub name: Vec<u8>,
+}
+
 /// An anchor as stored.
 pub type AnchorRecord = pallet_evidence::AnchorRecordOf<Runtime>;
 
@@ -82,10 +126,12 @@ pub type SubjectInfo = pallet_subjects::SubjectInfoOf<Runtime>;
 sp_api::decl_runtime_apis! {
 	/// Read-only queries of the DOID chain.
 	pub trait DoidApi {
-		/// The certificate named by `text`: a DOID or a registration number.
+		/// The certificate named by `text`: a DOID, a registration number or its numeric id.
 		fn find_certificate(text: Vec<u8>) -> Result<Option<CertificateId>, LookupError>;
 		/// The certificate's full record.
 		fn certificate(id: CertificateId) -> Option<pallet_certificates::Certificate>;
+		/// Version history, derived certificates and licences of a certificate.
+		fn certificate_details(id: CertificateId) -> Option<CertificateDetails>;
 		/// Verification as of today: status, holder, validity, version, `lineage_ok`.
 		fn verify(id: CertificateId) -> Option<pallet_certificates::Verification>;
 		/// The subject named by `text`: a subject OID or a unified social credit code.
@@ -125,6 +171,15 @@ impl From<RegistrationNumberError> for LookupError {
 
 /// [`DoidApi::find_certificate`].
 pub fn find_certificate(text: &[u8]) -> Result<Option<CertificateId>, LookupError> {
+	// The numeric id (as in `inputs` and evidence answers): digits only, which no DOID (dotted)
+	// or registration number (letters first) is.
+	if !text.is_empty() && text.iter().all(u8::is_ascii_digit) {
+		let id = core::str::from_utf8(text)
+			.ok()
+			.and_then(|t| t.parse::<CertificateId>().ok())
+			.ok_or(LookupError::Malformed)?;
+		return Ok(pallet_certificates::Certificates::<Runtime>::contains_key(id).then_some(id));
+	}
 	if is_dotted(text) {
 		let doid = Oid::parse(text).map_err(|_| LookupError::Malformed)?;
 		return Ok(crate::Certificates::certificate_by_doid(&doid));
@@ -145,6 +200,42 @@ pub fn find_subject(text: &[u8]) -> Result<Option<SubjectId>, LookupError> {
 		_ => LookupError::Malformed,
 	})?;
 	Ok(crate::Subjects::subject_by_uscc(&uscc))
+}
+
+/// [`DoidApi::certificate_details`].
+pub fn certificate_details(id: CertificateId) -> Option<CertificateDetails> {
+	let cert = pallet_certificates::Certificates::<Runtime>::get(id)?;
+	let mut history = crate::Certificates::history(id);
+	let skip = history.len().saturating_sub(MAX_HISTORY);
+	history.drain(..skip);
+	let today = today();
+	let reference = |id: CertificateId| {
+		pallet_certificates::Certificates::<Runtime>::get(id).map(|c| CertificateRef {
+			id,
+			doid: c.doid,
+			number: c.number,
+			kind: c.kind,
+			status: crate::Certificates::effective_status(&c, today),
+			name: c.info.name.to_vec(),
+		})
+	};
+	let rules = <crate::Registries as doid_primitives::RegistriesInspect<crate::AccountId>>::rules(
+		cert.registry,
+	);
+	Some(CertificateDetails {
+		history,
+		inputs: cert.inputs.iter().filter_map(|i| reference(*i)).collect(),
+		derived: crate::Certificates::derivatives(id, MAX_DERIVED)
+			.into_iter()
+			.filter_map(reference)
+			.collect(),
+		licences: crate::Certificates::licences(id),
+		renewal_opens: rules
+			.and_then(|r| cert.expires_on.add_days(1 - i32::from(r.renewal_window_days)).ok()),
+		registry_name: pallet_registries::Registries::<Runtime>::get(cert.registry)
+			.map(|r| r.name.to_vec())
+			.unwrap_or_default(),
+	})
 }
 
 /// [`DoidApi::notices`].

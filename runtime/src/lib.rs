@@ -69,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("doid"),
 	impl_name: alloc::borrow::Cow::Borrowed("doid-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -141,7 +141,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations beyond the pallets' own.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_certificates::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

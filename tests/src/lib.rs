@@ -6,6 +6,7 @@
 //! the README's test command does this). Every wait is bounded by a deadline.
 
 pub mod chain;
+pub mod demo;
 pub mod flows;
 pub mod node;
 pub mod rpc;

@@ -96,7 +96,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -154,6 +154,12 @@ pub mod pallet {
 	/// The ancestors of each certificate with inputs (deduplicated, sorted).
 	#[pallet::storage]
 	pub type Ancestors<T: Config> = StorageMap<_, Twox64Concat, CertificateId, AncestorSet>;
+
+	/// The reverse lineage index: `(input, derived)` for every certificate issued with `input`
+	/// among its inputs (at most `MAX_INPUTS` entries per certificate).
+	#[pallet::storage]
+	pub type Derivatives<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CertificateId, Twox64Concat, CertificateId, ()>;
 
 	/// The pending request of a certificate.
 	#[pallet::storage]

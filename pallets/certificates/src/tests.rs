@@ -321,6 +321,28 @@ fn registration_numbers_parse_and_corruptions_are_rejected() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+fn migration_to_v2_builds_the_derivatives_index() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	ext(|| {
+		let a = issue(ALICE_S, &[], 1);
+		let p = issue_kind(GZ, CAROL_S, ElementKind::DataProduct, &[a], 3);
+		let q = issue_kind(GZ, CAROL_S, ElementKind::DataProduct, &[a, p], 4);
+		// A chain written by version 1 had no index.
+		let _ = crate::Derivatives::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Cert>();
+		assert_eq!(Cert::derivatives(a, 10), Vec::<CertificateId>::new());
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Cert::on_chain_storage_version(), 2);
+		assert_eq!(Cert::derivatives(a, 10), vec![p, q]);
+		assert_eq!(Cert::derivatives(p, 10), vec![q]);
+		// Only once: a second run at version 2 changes nothing.
+		let _ = crate::Derivatives::<Test>::clear(u32::MAX, None);
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Cert::derivatives(a, 10), Vec::<CertificateId>::new());
+	});
+}
+
+#[test]
 fn revoked_input_breaks_lineage_on_read_only() {
 	ext(|| {
 		let a = issue(ALICE_S, &[], 1);
@@ -328,6 +350,10 @@ fn revoked_input_breaks_lineage_on_read_only() {
 		let p = issue_kind(GZ, CAROL_S, ElementKind::DataProduct, &[a, b], 3);
 		assert_eq!(cert(p).lineage_depth, 1);
 		assert_eq!(Ancestors::<Test>::get(p).unwrap().into_inner(), vec![a, b]);
+		// The reverse index: A and B each list P as derived; P has no derivatives.
+		assert_eq!(Cert::derivatives(a, 10), vec![p]);
+		assert_eq!(Cert::derivatives(b, 10), vec![p]);
+		assert_eq!(Cert::derivatives(p, 10), Vec::<CertificateId>::new());
 		let v = Cert::verify(p).unwrap();
 		assert!(v.lineage_ok);
 		assert_eq!(v.ancestors, 2);

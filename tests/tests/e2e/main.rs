@@ -4,6 +4,7 @@
 
 mod consensus;
 mod evidence;
+mod explorer;
 mod governance;
 mod objections;
 mod registration;

@@ -93,6 +93,14 @@ impl<T: Config> Pallet<T> {
 		CertificatesByMaterial::<T>::iter_key_prefix(digest).collect()
 	}
 
+	/// The certificates issued with `id` among their inputs (derived products, models), lowest
+	/// id first, at most `limit`.
+	pub fn derivatives(id: CertificateId, limit: usize) -> Vec<CertificateId> {
+		let mut derived: Vec<_> = Derivatives::<T>::iter_key_prefix(id).take(limit).collect();
+		derived.sort_unstable();
+		derived
+	}
+
 	/// The version history of `id`, oldest first.
 	pub fn history(id: CertificateId) -> Vec<(u32, HistoryEntryOf<T>)> {
 		let mut entries: Vec<_> = History::<T>::iter_prefix(id).collect();

@@ -115,6 +115,9 @@ impl<T: Config> Pallet<T> {
 		if !ancestors.is_empty() {
 			Ancestors::<T>::insert(id, ancestors);
 		}
+		for input in cert.inputs.iter() {
+			Derivatives::<T>::insert(input, id, ());
+		}
 		Self::commit(id, &cert, Change::Issued, Actor::Issuance, Some(content));
 		Self::deposit_event(Event::Issued {
 			id,
