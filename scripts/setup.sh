@@ -12,6 +12,8 @@ command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 # Headless browser of the explorer's end-to-end test (tests/browser, driven by playwright-core).
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+# A CJK font, so that the browser test's screenshots show the Chinese pages.
+packages+=(fonts-wqy-microhei)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -13,7 +13,7 @@ import {
 	statusClass,
 } from "./common.js";
 import { checkCertificateId } from "./ids.js";
-import { kindText, lang, statusText, t } from "./i18n.js";
+import { kindText, lang, statusText, t, valueText } from "./i18n.js";
 import { lineageGraph } from "./lineage.js";
 
 const form = document.getElementById("cert-form");
@@ -66,12 +66,12 @@ function render() {
 		...field("f.format", c.format),
 		...field("f.structure", c.structure),
 		...field("f.scale", c.scale),
-		...field("f.update", c.updateFrequency),
+		...field("f.update", valueText(c.updateFrequency)),
 		...field("f.trainable", c.trainable ? t("yes") : t("no")),
 		...field("f.rights", rights(c.rights)),
-		...field("f.acquisition", c.acquisition),
+		...field("f.acquisition", valueText(c.acquisition)),
 		...field("f.content", c.contentDigest, { class: "mono digest" }),
-		...field("f.materials", el("ul", {}, c.materials.map((m) => el("li", {}, `${m.kind}: `, el("span", { class: "mono digest", text: m.digest }))))),
+		...field("f.materials", el("ul", {}, c.materials.map((m) => el("li", {}, `${valueText(m.kind)}: `, el("span", { class: "mono digest", text: m.digest }))))),
 		...field("f.application", `#${c.application}`),
 		...field("f.issued", formatDate(c.issuedOn)),
 		...field("f.expires", formatDate(c.expiresOn)),
@@ -99,11 +99,11 @@ function render() {
 		...c.history.map((h) =>
 			el("tr", { "data-version": h.version },
 				el("td", { "data-label": t("h.version"), text: h.version }),
-				el("td", { "data-label": t("h.change"), text: h.change, title: h.detail }),
+				el("td", { "data-label": t("h.change"), text: valueText(h.change), title: h.detail }),
 				el("td", { "data-label": t("h.status") }, el("span", { class: statusClass(h.status), text: statusText(h.status, h.statusLabel) })),
-				el("td", { "data-label": t("h.date"), text: formatDate(h.on) }),
+				el("td", { "data-label": t("h.date"), class: "nowrap", text: formatDate(h.on) }),
 				el("td", { "data-label": t("h.block"), text: h.block }),
-				el("td", { "data-label": t("h.by"), class: "mono", text: h.by }),
+				el("td", { "data-label": t("h.by"), class: h.by.length > 20 ? "mono" : "", text: h.by.length > 20 ? h.by : valueText(h.by) }),
 				el("td", { "data-label": t("h.digest"), class: "mono digest", text: h.digest ?? "—" }),
 			),
 		),

@@ -261,6 +261,71 @@ const TEXTS = {
 	},
 };
 
+/** Chinese names of the values the node sends in English (update frequency, acquisition,
+ * material and evidence kinds, history changes, roles); English shows them spaced out. */
+const VALUES_ZH = {
+	Static: "静态",
+	RealTime: "实时",
+	Daily: "每日",
+	Weekly: "每周",
+	Monthly: "每月",
+	Quarterly: "每季度",
+	Yearly: "每年",
+	OriginalCollection: "原始采集",
+	SelfDeveloped: "自主研发",
+	Purchase: "购买",
+	Authorisation: "授权",
+	Transfer: "转让",
+	Other: "其他",
+	SourceProof: "来源合法性证明",
+	Sample: "样例数据",
+	CommitmentLetter: "承诺书",
+	Notarisation: "存证公证情况",
+	ReviewReport: "审查报告",
+	ComplianceReport: "合规评估报告",
+	ServiceDescription: "服务说明",
+	Contract: "合同",
+	TransactionLog: "交易日志",
+	Material: "登记材料",
+	Ruling: "裁判文书",
+	Issued: "发证",
+	Requested: "提出申请",
+	TransferAccepted: "受让方确认",
+	RequestWithdrawn: "撤回申请",
+	RequestRejected: "申请被驳回",
+	Renewed: "续展",
+	InfoChanged: "信息变更",
+	Transferred: "转移",
+	LicenceGranted: "授予许可",
+	LicenceRevoked: "撤销许可",
+	Cancelled: "注销",
+	Revoked: "撤销",
+	RevokedByCourt: "法院撤销",
+	RevokedUpheld: "异议成立撤销",
+	Invalidated: "失效",
+	Frozen: "司法冻结",
+	Unfrozen: "解除冻结",
+	Disputed: "进入争议",
+	Restored: "恢复",
+	Expired: "过期",
+	Issuance: "公示期满自动发证",
+	Timer: "到期定时器",
+	Objections: "异议程序",
+	Notary: "公证机构",
+	Court: "法院",
+	Submitter: "提交",
+	Superseded: "已被取代",
+	Withdrawn: "已撤回",
+	Content: "内容",
+};
+
+/** A value the node sends as an English identifier (e.g. `SelfDeveloped`), for display. */
+export function valueText(value) {
+	if (value === null || value === undefined) return "—";
+	if (lang() === "zh") return VALUES_ZH[value] || value;
+	return String(value).replace(/([a-z])([A-Z])/g, "$1 $2");
+}
+
 /** English names of the statuses (the Chinese ones come from the node). */
 const STATUS_EN = {
 	Active: "Active",

@@ -24,10 +24,10 @@ function row(n) {
 		el("td", { "data-label": t("notices.col.application"), text: `#${n.application}` }),
 		el("td", { "data-label": t("notices.col.name"), class: "name", text: n.name }),
 		el("td", { "data-label": t("notices.col.kind"), text: kindText(n.kind) }),
-		el("td", { "data-label": t("notices.col.registry"), text: n.registry }),
+		el("td", { "data-label": t("notices.col.registry"), text: `#${n.registry}` }),
 		el("td", { "data-label": t("notices.col.applicant"), class: "mono", text: n.applicantOid ?? `#${n.applicant}` }),
-		el("td", { "data-label": t("notices.col.start"), text: formatDate(n.noticeStart) }),
-		el("td", { "data-label": t("notices.col.end"), text: formatDate(n.lastDay) }),
+		el("td", { "data-label": t("notices.col.start"), class: "nowrap", text: formatDate(n.noticeStart) }),
+		el("td", { "data-label": t("notices.col.end"), class: "nowrap", text: formatDate(n.lastDay) }),
 		el("td", { "data-label": t("notices.col.left"), class: "left", text: daysLeft(n.workingDaysLeft) }),
 	);
 }

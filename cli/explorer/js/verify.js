@@ -14,7 +14,7 @@ import {
 	statusClass,
 } from "./common.js";
 import { checkCertificateId, checkDigest } from "./ids.js";
-import { kindText, statusText, t } from "./i18n.js";
+import { kindText, statusText, t, valueText } from "./i18n.js";
 import { NOT_FOUND } from "./rpc.js";
 
 const idForm = document.getElementById("lookup-form");
@@ -99,14 +99,14 @@ async function hashFile(file) {
 function anchorItem(a) {
 	return el("li", { class: "anchor", "data-anchor": a.id },
 		el("strong", { text: a.sequence === 0 ? t("verify.firstAnchor") : `#${a.sequence}` }), " ",
-		`${formatMoment(a.momentMs)} · ${t("block", { n: a.block })} · ${a.kind} · `,
+		`${formatMoment(a.momentMs)} · ${t("block", { n: a.block })} · ${valueText(a.kind)} · `,
 		el("span", { class: "mono", text: a.account }),
 		a.relatedDoid ? [" · ", el("a", { href: certificateHref(a.relatedDoid), class: "mono", text: a.relatedDoid })] : null,
 		a.cosignatures.length
-			? el("div", { class: "cosign", text: `${t("verify.cosigned")}: ${a.cosignatures.map((c) => `${t("subject", { n: c.subject })} (${c.role}, ${t("block", { n: c.block })})`).join("; ")}` })
+			? el("div", { class: "cosign", text: `${t("verify.cosigned")}: ${a.cosignatures.map((c) => `${t("subject", { n: c.subject })} (${valueText(c.role)}, ${t("block", { n: c.block })})`).join("; ")}` })
 			: null,
 		a.annotations.length
-			? el("div", { text: `${t("verify.annotations")}: ${a.annotations.map((n) => `${n.kind} ${formatDate(n.date)}`).join("; ")}` })
+			? el("div", { text: `${t("verify.annotations")}: ${a.annotations.map((n) => `${valueText(n.kind)} ${formatDate(n.date)}`).join("; ")}` })
 			: null,
 	);
 }
@@ -142,7 +142,7 @@ function evidenceCard(digest, e) {
 		el("h3", { class: "mono digest", text: digest }),
 		e.anchors.length ? [el("h4", { text: `${t("verify.anchors")} (${e.anchorCount})` }), el("ul", {}, e.anchors.map(anchorItem)), button, note] : null,
 		e.applications.length ? [el("h4", { text: t("verify.applications") }),
-			el("ul", {}, e.applications.map((a) => el("li", { text: `#${a.application} (${a.role})` })))] : null,
+			el("ul", {}, e.applications.map((a) => el("li", { text: `#${a.application} (${valueText(a.role)})` })))] : null,
 		e.certificatesByContent.length ? [el("h4", { text: t("verify.certsByContent") }), certificateLinks(e.certificatesByContent)] : null,
 		e.certificatesByMaterial.length ? [el("h4", { text: t("verify.certsByMaterial") }), certificateLinks(e.certificatesByMaterial)] : null,
 	);
