@@ -313,7 +313,10 @@ fn is_dotted(text: &str) -> bool {
 /// Checks a DOID or registration number offline, with the runtime's own rules.
 fn check_certificate_id(id: &str) -> CliResult<String> {
 	let id = id.trim();
-	let result = if is_dotted(id) {
+	let numeric = !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
+	let result = if numeric {
+		Ok(())
+	} else if is_dotted(id) {
 		Oid::parse(id.as_bytes()).map(|_| ()).map_err(|e| format!("invalid DOID: {e}"))
 	} else {
 		RegistrationNumber::parse(id.as_bytes())
@@ -322,7 +325,8 @@ fn check_certificate_id(id: &str) -> CliResult<String> {
 	};
 	result.map(|()| id.to_string()).map_err(|e| {
 		CliError::usage(format!(
-			"{id:?}: {e} (give a DOID such as 2.999.2.1.1.7 or a registration number)"
+			"{id:?}: {e} (give a DOID such as 2.999.2.1.1.7, a registration number or a numeric \
+			 certificate id)"
 		))
 	})
 }
@@ -759,6 +763,8 @@ mod tests {
 		assert_eq!(check_certificate_id(" 2.999.2.1.1.7 ").unwrap(), "2.999.2.1.1.7");
 		assert!(matches!(check_certificate_id("2.999..7"), Err(CliError::Usage(_))));
 		assert!(matches!(check_certificate_id("hello"), Err(CliError::Usage(_))));
+		assert_eq!(check_certificate_id("12").unwrap(), "12");
+		assert!(matches!(check_certificate_id("12345678901234567890"), Err(CliError::Usage(_))));
 		assert!(check_subject_id("914403001922038216").is_ok());
 		assert!(check_subject_id("914403001922038217").is_err());
 		assert!(check_subject_id("2.999.1.1.3").is_ok());

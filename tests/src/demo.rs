@@ -127,6 +127,11 @@ fn bulk(rpc: &Rpc, count: u32, agency: u64) -> usize {
 					&[],
 				);
 				app.content_digest = Digest::synthetic(0xB0, i);
+				// Each its own documents: a material digest is indexed for at most 32
+				// certificates (pallet-certificates' MAX_CERTIFICATES_PER_DIGEST).
+				for (k, material) in app.materials.iter_mut().enumerate() {
+					material.digest = Digest::synthetic(0xB1 + k as u8, i);
+				}
 				(if i % 2 == 0 { &eve } else { &charlie }, app)
 			})
 			.collect();
