@@ -46,7 +46,6 @@ use frame_support::{
 use pallet_evidence::{Event as EvidenceEvent, EvidenceKind};
 use serde_json::{json, Value};
 use sp_core::{sr25519, Pair, H256};
-use sp_keyring::Sr25519Keyring;
 use std::{
 	collections::BTreeMap,
 	sync::{
@@ -249,36 +248,6 @@ fn start_chain(extra: &[String]) -> Vec<Node> {
 		nodes.push(Node::start(spec(key).with_bootnode(&boot)));
 	}
 	nodes
-}
-
-/// The sender accounts: pre-funded keyring accounts first, then `//load{i}` (funded here).
-fn senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
-	use Sr25519Keyring::*;
-	let endowed = [AliceStash, BobStash, CharlieStash, DaveStash, EveStash, FerdieStash, One, Two];
-	let mut pairs: Vec<sr25519::Pair> = endowed.iter().take(count).map(|k| k.pair()).collect();
-	let extra: Vec<sr25519::Pair> = (pairs.len()..count)
-		.map(|i| sr25519::Pair::from_string(&format!("//load{i}"), None).expect("derived key"))
-		.collect();
-	if !extra.is_empty() {
-		let alice = Alice.pair();
-		let calls = extra
-			.iter()
-			.map(|p| {
-				let call = RuntimeCall::Balances(doid_runtime::BalancesCall::transfer_keep_alive {
-					dest: sp_runtime::MultiAddress::Id(AccountId::from(p.public())),
-					value: 10_000 * doid_runtime::UNIT,
-				});
-				(call, &alice)
-			})
-			.collect();
-		rpc.submit_all(calls, extra.len(), 2 * MINUTE, |e| match e {
-			RuntimeEvent::System(frame_system::Event::NewAccount { .. }) => Some(()),
-			_ => None,
-		})
-		.expect("derived senders funded");
-		pairs.extend(extra);
-	}
-	pairs
 }
 
 /// The event of one loaded transaction: an anchor, a remark or a submitted application
@@ -940,7 +909,7 @@ fn main() {
 	let rpc = nodes[0].rpc();
 	rpc.wait_ready(MINUTE).expect("RPC up");
 	wait_for(2 * MINUTE, "block 2", || (rpc.best_number().ok()? >= 2).then_some(()));
-	let pairs = senders(&rpc, cfg.senders);
+	let pairs = load::funded_senders(&rpc, cfg.senders);
 	let usccs: Vec<String> =
 		(0..pairs.len()).map(|i| Uscc::synthetic(9_100 + i as u32).as_str().into()).collect();
 	let roles: &[SubjectRole] = &[SubjectRole::DataSupplier];

@@ -8,6 +8,7 @@
 pub mod chain;
 pub mod demo;
 pub mod flows;
+pub mod load;
 pub mod node;
 pub mod rpc;
 pub mod stock_client;

@@ -50,3 +50,43 @@ fn four_validators_and_a_verifier_finalize_and_survive_a_crash() {
 	println!("Dave caught up to finalized block {caught_up} (target {target})");
 	assert!(validators[3].rpc().peers().unwrap() >= 1);
 }
+
+/// Partition (issue 13, item 2): with two of four validators down, Aura keeps authoring in the
+/// live validators' slots but GRANDPA (more than two thirds needed) stops finalizing; when both
+/// return on their databases, finality resumes by itself (no `note_stalled`, no operator action)
+/// and catches up with the best block. Prints the time to recover.
+#[test]
+fn finality_stops_with_half_the_validators_down_and_resumes_by_itself() {
+	let mut validators = start_local_validators();
+	{
+		let all: Vec<&Node> = validators.iter().collect();
+		wait_for(3 * MINUTE, "all four finalize block 3", || finalized_all(&all, 3));
+	}
+	validators[2].kill();
+	validators[3].kill();
+	let alice = validators[0].rpc();
+	// A vote already under way may still complete; after that nothing is finalized.
+	std::thread::sleep(Duration::from_secs(12));
+	let (stalled, best_before) = (alice.finalized_number().unwrap(), alice.best_number().unwrap());
+	std::thread::sleep(Duration::from_secs(36));
+	let (finalized_after, best_after) =
+		(alice.finalized_number().unwrap(), alice.best_number().unwrap());
+	println!(
+		"two of four down: best #{best_before} → #{best_after}, finalized #{stalled} → #{finalized_after}"
+	);
+	assert!(best_after >= best_before + 2, "Alice and Bob keep authoring in their slots");
+	assert_eq!(finalized_after, stalled, "no finality without more than two thirds");
+
+	let restarted = std::time::Instant::now();
+	validators[2].restart();
+	validators[3].restart();
+	let target = alice.best_number().unwrap();
+	let all: Vec<&Node> = validators.iter().collect();
+	let numbers = wait_for(3 * MINUTE, "finality to resume past the stalled blocks", || {
+		finalized_all(&all, target)
+	});
+	println!(
+		"finality resumed by itself: all four finalized #{target} (stalled at #{stalled}) {:.1} s after the restart: {numbers:?}",
+		restarted.elapsed().as_secs_f64()
+	);
+}

@@ -6,6 +6,7 @@ mod consensus;
 mod evidence;
 mod explorer;
 mod governance;
+mod network;
 mod objections;
 mod registration;
 mod rpc;

@@ -1,0 +1,108 @@
+//! Shared pieces of the load and fault scripts (`tests/examples/`): funded sender accounts and
+//! steady background anchoring.
+
+use crate::{flows::MINUTE, *};
+use doid_primitives::{Digest, DigestAlgorithm};
+use doid_runtime::{AccountId, RuntimeCall, RuntimeEvent};
+use sp_core::{sr25519, Pair};
+use sp_keyring::Sr25519Keyring;
+use std::{
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering::SeqCst},
+		Arc,
+	},
+	thread::JoinHandle,
+	time::Duration,
+};
+
+/// The sender accounts: pre-funded keyring accounts first, then `//load{i}` (funded here).
+pub fn funded_senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
+	use Sr25519Keyring::*;
+	let endowed = [AliceStash, BobStash, CharlieStash, DaveStash, EveStash, FerdieStash, One, Two];
+	let mut pairs: Vec<sr25519::Pair> = endowed.iter().take(count).map(|k| k.pair()).collect();
+	let extra: Vec<sr25519::Pair> = (pairs.len()..count)
+		.map(|i| sr25519::Pair::from_string(&format!("//load{i}"), None).expect("derived key"))
+		.collect();
+	if !extra.is_empty() {
+		let alice = Alice.pair();
+		let calls = extra
+			.iter()
+			.map(|p| {
+				let call = RuntimeCall::Balances(doid_runtime::BalancesCall::transfer_keep_alive {
+					dest: sp_runtime::MultiAddress::Id(AccountId::from(p.public())),
+					value: 10_000 * doid_runtime::UNIT,
+				});
+				(call, &alice)
+			})
+			.collect();
+		rpc.submit_all(calls, extra.len(), 2 * MINUTE, |e| match e {
+			RuntimeEvent::System(frame_system::Event::NewAccount { .. }) => Some(()),
+			_ => None,
+		})
+		.expect("derived senders funded");
+		pairs.extend(extra);
+	}
+	pairs
+}
+
+/// An `Evidence::anchor` of a BLAKE3 digest with no related certificate.
+pub fn anchor_call(digest: Digest) -> RuntimeCall {
+	RuntimeCall::Evidence(pallet_evidence::Call::anchor {
+		digest,
+		kind: pallet_evidence::EvidenceKind::TransactionLog,
+		related_doid: None,
+		metadata_digest: None,
+	})
+}
+
+/// Anchors submitted in the background, one sender after the other, until stopped.
+pub struct SteadyAnchors {
+	stop: Arc<AtomicBool>,
+	/// Submissions the pool accepted.
+	pub accepted: Arc<AtomicU64>,
+	/// Submissions refused (pool errors, transport errors while a node restarts).
+	pub refused: Arc<AtomicU64>,
+	thread: Option<JoinHandle<()>>,
+}
+
+impl SteadyAnchors {
+	/// Submit an anchor of a fresh digest every `pause` through the node at `port`, signed by
+	/// each of `senders` in turn (verified subjects' accounts).
+	pub fn start(port: u16, senders: Vec<sr25519::Pair>, pause: Duration) -> Self {
+		let stop = Arc::new(AtomicBool::new(false));
+		let (accepted, refused) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+		let (s, a, r) = (stop.clone(), accepted.clone(), refused.clone());
+		let thread = std::thread::spawn(move || {
+			let rpc = Rpc::new(port);
+			let mut n = 0u64;
+			while !s.load(SeqCst) {
+				let sender = &senders[(n % senders.len() as u64) as usize];
+				let digest = Digest {
+					algorithm: DigestAlgorithm::Blake3,
+					value: *blake3::hash(&n.to_le_bytes()).as_bytes(),
+				};
+				match rpc.submit(anchor_call(digest), sender) {
+					Ok(_) => a.fetch_add(1, SeqCst),
+					Err(_) => r.fetch_add(1, SeqCst),
+				};
+				n += 1;
+				std::thread::sleep(pause);
+			}
+		});
+		SteadyAnchors { stop, accepted, refused, thread: Some(thread) }
+	}
+
+	/// Stop submitting and wait for the thread.
+	pub fn stop(&mut self) {
+		self.stop.store(true, SeqCst);
+		if let Some(t) = self.thread.take() {
+			let _ = t.join();
+		}
+	}
+}
+
+impl Drop for SteadyAnchors {
+	fn drop(&mut self) {
+		self.stop();
+	}
+}
