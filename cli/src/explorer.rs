@@ -19,6 +19,38 @@ struct Asset {
 	body: &'static [u8],
 }
 
+/// A file ready to serve, with its entity tag.
+struct File {
+	path: String,
+	content_type: &'static str,
+	body: Vec<u8>,
+	/// A hash and the length of the body.
+	etag: String,
+}
+
+impl File {
+	fn new(path: &str, content_type: &'static str, body: Vec<u8>) -> File {
+		let mut hasher = std::hash::DefaultHasher::new();
+		std::hash::Hash::hash(&body, &mut hasher);
+		let etag = format!("\"{:016x}-{}\"", std::hash::Hasher::finish(&hasher), body.len());
+		File { path: path.into(), content_type, body, etag }
+	}
+}
+
+/// `layout.html` with the page's title, script, name, current navigation link and body.
+fn render_page(name: &str, title: &str, script: &str, body: &str) -> String {
+	let mut html = LAYOUT
+		.replace("{{title}}", title)
+		.replace("{{script}}", script)
+		.replace("{{page}}", name)
+		.replace("{{body}}", body);
+	for other in ["notices", "verify", "certificate"] {
+		let current = if other == name { "aria-current=\"page\"" } else { "" };
+		html = html.replace(&format!("{{{{current-{other}}}}}"), current);
+	}
+	html
+}
+
 macro_rules! asset {
 	($path:literal, $type:expr) => {
 		Asset {
@@ -32,11 +64,36 @@ macro_rules! asset {
 const HTML: &str = "text/html; charset=utf-8";
 const JS: &str = "text/javascript; charset=utf-8";
 
-/// Every file of the pages.
+/// The pages: `(path, name, title, script, body)`; each is `layout.html` around its body.
+const PAGES: &[(&str, &str, &str, &str, &str)] = &[
+	(
+		"index.html",
+		"notices",
+		"登记公示 · DOID",
+		"notices.js",
+		include_str!("../explorer/pages/index.html"),
+	),
+	(
+		"verify.html",
+		"verify",
+		"登记查验 · DOID",
+		"verify.js",
+		include_str!("../explorer/pages/verify.html"),
+	),
+	(
+		"certificate.html",
+		"certificate",
+		"登记凭证 · DOID",
+		"certificate.js",
+		include_str!("../explorer/pages/certificate.html"),
+	),
+];
+
+/// The frame of every page.
+const LAYOUT: &str = include_str!("../explorer/layout.html");
+
+/// Every other file.
 const ASSETS: &[Asset] = &[
-	asset!("index.html", HTML),
-	asset!("verify.html", HTML),
-	asset!("certificate.html", HTML),
 	asset!("app.css", "text/css; charset=utf-8"),
 	asset!("favicon.svg", "image/svg+xml"),
 	asset!("js/rpc.js", JS),
@@ -74,8 +131,8 @@ struct Site {
 	config: Vec<u8>,
 	/// The Content-Security-Policy of every answer.
 	policy: String,
-	/// Entity tags of the assets (a hash and the length of the body), in [`ASSETS`] order.
-	etags: Vec<String>,
+	/// The pages and assets.
+	files: Vec<File>,
 }
 
 impl Site {
@@ -90,13 +147,12 @@ impl Site {
 				 data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri \
 				 'none'; form-action 'self'; frame-ancestors 'none'"
 			),
-			etags: ASSETS
+			files: PAGES
 				.iter()
-				.map(|a| {
-					let mut hasher = std::hash::DefaultHasher::new();
-					std::hash::Hash::hash(a.body, &mut hasher);
-					format!("\"{:016x}-{}\"", std::hash::Hasher::finish(&hasher), a.body.len())
+				.map(|(path, name, title, script, body)| {
+					File::new(path, HTML, render_page(name, title, script, body).into_bytes())
 				})
+				.chain(ASSETS.iter().map(|a| File::new(a.path, a.content_type, a.body.to_vec())))
 				.collect(),
 		}
 	}
@@ -125,26 +181,19 @@ impl Site {
 				body: self.config.clone(),
 			};
 		}
-		let Some(i) = ASSETS.iter().position(|a| a.path == path) else {
+		let Some(file) = self.files.iter().find(|f| f.path == path) else {
 			return text(
 				404,
 				"404 not found: try / (notices), /verify.html or /certificate.html\n",
 			);
 		};
-		let (asset, etag) = (&ASSETS[i], &self.etags[i]);
-		if if_none_match.is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag)) {
-			return Answer {
-				status: 304,
-				content_type: asset.content_type,
-				etag: Some(etag.clone()),
-				body: Vec::new(),
-			};
-		}
+		let fresh =
+			if_none_match.is_some_and(|tags| tags.split(',').any(|t| t.trim() == file.etag));
 		Answer {
-			status: 200,
-			content_type: asset.content_type,
-			etag: Some(etag.clone()),
-			body: asset.body.to_vec(),
+			status: if fresh { 304 } else { 200 },
+			content_type: file.content_type,
+			etag: Some(file.etag.clone()),
+			body: if fresh { Vec::new() } else { file.body.clone() },
 		}
 	}
 
@@ -234,6 +283,17 @@ mod tests {
 		for asset in ASSETS {
 			let a = site.answer(&Method::Get, &format!("/{}", asset.path), None);
 			assert_eq!((a.status, a.body.len()), (200, asset.body.len()), "{}", asset.path);
+		}
+		// Every page is the layout around its body, with its own script and current link.
+		for (path, name, title, script, _) in PAGES {
+			let page = String::from_utf8(site.answer(&Method::Get, &format!("/{path}"), None).body)
+				.unwrap();
+			assert!(page.starts_with("<!doctype html>"), "{path}: standards mode");
+			assert!(page.contains(&format!("<title>{title}</title>")), "{path}");
+			assert!(page.contains(&format!("src=\"js/{script}\"")), "{path}");
+			assert!(page.contains(&format!("data-page=\"{name}\"")), "{path}");
+			assert_eq!(page.matches("aria-current=\"page\"").count(), 1, "{path}");
+			assert!(!page.contains("{{"), "{path}: every placeholder filled");
 		}
 		let config = site.answer(&Method::Get, "/config.json", None);
 		let value: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
