@@ -226,7 +226,7 @@ impl<T: Config> doid_primitives::Timers for Pallet<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 impl<T: Config> Pallet<T> {
 	/// Invariants: the clock origin is complete once recorded, no year bitmap is empty or has a
 	/// date in both bitmaps, and no agenda entry lies before the cursor.

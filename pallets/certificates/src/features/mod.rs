@@ -189,7 +189,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks of the storage invariants (try-runtime and tests).
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		let mut in_force: BTreeMap<SubjectId, u32> = BTreeMap::new();

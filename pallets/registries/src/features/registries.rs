@@ -120,7 +120,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Consistency of the indexes and counters (try-runtime and tests).
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextRegistryId::<T>::get();
 		for (id, info) in Registries::<T>::iter() {

@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Consistency of the indexes (try-runtime and tests).
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextSubjectId::<T>::get();
 		for (id, info) in Subjects::<T>::iter() {
