@@ -277,13 +277,16 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+		let mut proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
 			transaction_pool.clone(),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
+		// Propose blocks up to the runtime's own length limit (the proposer's default is 4 MiB):
+		// a runtime upgrade carries the whole runtime, which must fit in one block.
+		proposer_factory.set_default_block_size_limit(max_block_length());
 
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 
@@ -348,4 +351,10 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// The runtime's block length limit for operational extrinsics (its whole block length).
+fn max_block_length() -> usize {
+	let limits = doid_runtime::configs::RuntimeBlockLength::get();
+	*limits.max.get(frame_support::dispatch::DispatchClass::Operational) as usize
 }

@@ -18,23 +18,13 @@
 mod common;
 
 use codec::DecodeLimit;
-use doid_primitives::{
-	AssetInfo, CertificateIssuer, Digest, ElementKind, Issuance, Material, MaterialKind, Roles,
-	SubjectRole,
-};
-use doid_runtime::{Runtime, RuntimeCall, RuntimeOrigin, Subjects};
-use frame_support::{
-	assert_ok,
-	dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
-};
+use doid_runtime::{Runtime, RuntimeCall, RuntimeOrigin};
+use frame_support::dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo};
 use proptest::prelude::*;
 use scale_info::{TypeDef, TypeInfo};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie, One};
 use sp_runtime::{traits::Dispatchable, DispatchError, StateVersion};
 use std::{collections::BTreeMap, sync::Mutex};
-
-/// The Beijing exchange of the local preset (Bob operates it).
-const BJ: u32 = 2;
 
 /// Pallet index and number of call indices tried (one more than the highest call index).
 const PALLETS: &[(u8, u8)] =
@@ -181,86 +171,6 @@ fn dispatch(sender: Sender, bytes: &[u8]) -> Result<(), TestCaseError> {
 	Ok(())
 }
 
-/// Verified subjects, applications, certificates and an anchor, so that random ids find records.
-fn seeded() -> sp_io::TestExternalities {
-	let mut ext = common::ext_from_preset("local_testnet");
-	ext.execute_with(|| {
-		pallet_calendar::StartDate::<Runtime>::put(doid_primitives::Date::new(2026, 3, 2).unwrap());
-		common::advance_blocks(1);
-		let subjects = [
-			(Eve, &[SubjectRole::DataSupplier, SubjectRole::DataMerchant][..]),
-			(Charlie, &[SubjectRole::DataSupplier][..]),
-			(Ferdie, &[SubjectRole::ServiceAgency][..]),
-			(Dave, &[SubjectRole::Notary, SubjectRole::Arbitrator][..]),
-		];
-		for (i, (who, roles)) in subjects.into_iter().enumerate() {
-			let id = pallet_subjects::NextSubjectId::<Runtime>::get();
-			assert_ok!(Subjects::register_subject(
-				RuntimeOrigin::signed(who.to_account_id()),
-				BJ,
-				pallet_subjects::IdentityInput::Organisation {
-					uscc: doid_primitives::Uscc::synthetic(800 + i as u32)
-						.as_bytes()
-						.to_vec()
-						.try_into()
-						.unwrap(),
-					name: "北京测试数据科技有限公司".as_bytes().to_vec().try_into().unwrap(),
-				},
-				[i as u8 + 1; 32],
-			));
-			assert_ok!(Subjects::verify_subject(
-				RuntimeOrigin::signed(Bob.to_account_id()),
-				id,
-				Roles::from_roles(roles)
-			));
-		}
-		// Applications 1 and 2 by Eve (subject 1), issued as certificates 1 and 2; anchor 1.
-		for seed in 1..=2u32 {
-			let application = pallet_registration::Application {
-				kind: ElementKind::DataResource,
-				info: AssetInfo::longest_sample(true),
-				content_digest: Digest::synthetic(0x70, seed),
-				inputs: Default::default(),
-				services: Default::default(),
-				materials: vec![Material {
-					kind: MaterialKind::SourceProof,
-					digest: Digest::synthetic(0x71, seed),
-				}]
-				.try_into()
-				.unwrap(),
-				prior_registrations: Default::default(),
-				declarations: Default::default(),
-			};
-			assert_ok!(doid_runtime::Registration::submit(
-				RuntimeOrigin::signed(Eve.to_account_id()),
-				BJ,
-				application.clone(),
-			));
-			doid_runtime::Certificates::issue(Issuance {
-				application: seed.into(),
-				registry: BJ,
-				holder: 1,
-				kind: ElementKind::DataResource,
-				content_digest: application.content_digest,
-				info: application.info,
-				inputs: Default::default(),
-				materials: application.materials,
-				prior_registrations: Default::default(),
-			})
-			.expect("issued");
-		}
-		assert_ok!(doid_runtime::Evidence::anchor(
-			RuntimeOrigin::signed(Eve.to_account_id()),
-			Digest::synthetic(0x72, 1),
-			pallet_evidence::EvidenceKind::Contract,
-			None,
-			None
-		));
-	});
-	ext.commit_all().unwrap();
-	ext
-}
-
 #[test]
 fn random_calls_never_panic_change_nothing_on_error_and_keep_invariants() {
 	let config =
@@ -269,7 +179,7 @@ fn random_calls_never_panic_change_nothing_on_error_and_keep_invariants() {
 	let actions = prop::collection::vec((sender(), call_bytes()), 1..40);
 	let started = std::time::Instant::now();
 	let outcome = runner.run(&actions, |actions| {
-		let mut ext = seeded();
+		let mut ext = common::seeded_local();
 		ext.execute_with(|| -> Result<(), TestCaseError> {
 			for (i, (sender, bytes)) in actions.iter().enumerate() {
 				dispatch(*sender, bytes)?;

@@ -11,3 +11,4 @@ mod objections;
 mod registration;
 mod rpc;
 mod stock_client;
+mod upgrade;
