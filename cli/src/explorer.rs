@@ -7,9 +7,17 @@
 //! Content-Security-Policy allows only this server and the node.
 
 use crate::error::{CliError, CliResult};
+use http_body_util::Full;
+use hyper::{
+	body::{Bytes, Incoming},
+	header::{HeaderName, HeaderValue},
+	server::conn::http1,
+	service::service_fn,
+	Method, Request, Response, StatusCode,
+};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::json;
-use std::io::Write;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use std::{convert::Infallible, io::Write, sync::Arc, time::Duration};
 
 /// A file served by the explorer.
 struct Asset {
@@ -113,8 +121,11 @@ const ASSETS: &[Asset] = &[
 	asset!("vendor/noble-hashes/LICENSE", "text/plain; charset=utf-8"),
 ];
 
-/// Requests served at once (one thread each); more wait in the listener's queue.
-const WORKERS: usize = 8;
+/// A connection that has not sent a complete request head within this time is closed.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Pause after a failed `accept` (e.g. out of file descriptors) before accepting again.
+const ACCEPT_RETRY: Duration = Duration::from_millis(100);
 
 /// What the server answers to one request.
 #[derive(Debug, PartialEq, Eq)]
@@ -165,7 +176,7 @@ impl Site {
 			etag: None,
 			body: body.as_bytes().to_vec(),
 		};
-		if !matches!(method, Method::Get | Method::Head) {
+		if !matches!(*method, Method::GET | Method::HEAD) {
 			return text(405, "405 method not allowed: the explorer serves GET and HEAD only\n");
 		}
 		let path = url.split(['?', '#']).next().unwrap_or("/");
@@ -197,40 +208,34 @@ impl Site {
 		}
 	}
 
-	fn respond(&self, request: Request) {
-		let if_none_match = request
-			.headers()
-			.iter()
-			.find(|h| h.field.equiv("If-None-Match"))
-			.map(|h| h.value.as_str().to_owned());
-		let answer = self.answer(request.method(), request.url(), if_none_match.as_deref());
-		let is_head = *request.method() == Method::Head;
-		let mut headers = vec![
-			header("Content-Type", answer.content_type),
-			header("Cache-Control", "no-cache"),
-			header("Content-Security-Policy", &self.policy),
-			header("X-Content-Type-Options", "nosniff"),
-			header("Referrer-Policy", "no-referrer"),
-		];
-		if let Some(tag) = &answer.etag {
-			headers.push(header("ETag", tag));
-		}
+	/// The HTTP response to `request`.
+	fn respond(&self, request: &Request<Incoming>) -> Response<Full<Bytes>> {
+		let if_none_match =
+			request.headers().get(hyper::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
+		let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
+		let answer = self.answer(request.method(), url, if_none_match);
 		let length = answer.body.len();
-		let body = if is_head { Vec::new() } else { answer.body };
-		let response = Response::new(
-			StatusCode(answer.status),
-			headers,
-			std::io::Cursor::new(body),
-			Some(length),
-			None,
-		);
-		// A client that went away is not the server's problem.
-		let _ = request.respond(response);
+		let body = if request.method() == Method::HEAD { Vec::new() } else { answer.body };
+		let mut response = Response::new(Full::new(Bytes::from(body)));
+		*response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+		let headers = response.headers_mut();
+		let mut set = |name: HeaderName, value: &str| {
+			if let Ok(value) = HeaderValue::from_str(value) {
+				headers.insert(name, value);
+			}
+		};
+		use hyper::header as h;
+		set(h::CONTENT_TYPE, answer.content_type);
+		set(h::CACHE_CONTROL, "no-cache");
+		set(h::CONTENT_SECURITY_POLICY, &self.policy);
+		set(h::X_CONTENT_TYPE_OPTIONS, "nosniff");
+		set(h::REFERRER_POLICY, "no-referrer");
+		set(h::CONTENT_LENGTH, &length.to_string());
+		if let Some(tag) = &answer.etag {
+			set(h::ETAG, tag);
+		}
+		response
 	}
-}
-
-fn header(name: &str, value: &str) -> Header {
-	Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
 /// Serve the pages on `listen` for the node at `node` until the process is stopped.
@@ -241,27 +246,50 @@ pub fn serve(node: &str, listen: &str) -> CliResult<String> {
 			"--node {node:?}: expected the node's http://, https://, ws:// or wss:// address"
 		)));
 	}
-	let server = Server::http(listen)
-		.map_err(|e| CliError::usage(format!("cannot listen on {listen}: {e}")))?;
-	let site = std::sync::Arc::new(Site::new(&node_ws));
-	let address = server.server_addr().to_ip().map(|a| a.to_string()).unwrap_or_default();
-	println!("explorer: serving http://{address}/ for the node at {node_ws}");
-	let _ = std::io::stdout().flush();
-	let server = std::sync::Arc::new(server);
-	let workers: Vec<_> = (0..WORKERS)
-		.map(|_| {
-			let (server, site) = (server.clone(), site.clone());
-			std::thread::spawn(move || {
-				for request in server.incoming_requests() {
-					site.respond(request);
-				}
-			})
-		})
-		.collect();
-	for worker in workers {
-		let _ = worker.join();
+	let site = Arc::new(Site::new(&node_ws));
+	let runtime = tokio::runtime::Builder::new_multi_thread()
+		.worker_threads(2)
+		.enable_all()
+		.build()
+		.map_err(|e| CliError::usage(format!("cannot start the explorer's runtime: {e}")))?;
+	runtime.block_on(async move {
+		let listener = tokio::net::TcpListener::bind(listen)
+			.await
+			.map_err(|e| CliError::usage(format!("cannot listen on {listen}: {e}")))?;
+		let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+		println!("explorer: serving http://{address}/ for the node at {node_ws}");
+		let _ = std::io::stdout().flush();
+		accept_forever(listener, site).await
+	})
+}
+
+/// Serve every connection `listener` accepts, each in its own task.
+async fn accept_forever(listener: tokio::net::TcpListener, site: Arc<Site>) -> ! {
+	loop {
+		// A failed accept (a connection reset before it was accepted, no file descriptor left)
+		// concerns one connection: wait a little and go on listening.
+		let stream = match listener.accept().await {
+			Ok((stream, _)) => stream,
+			Err(e) => {
+				eprintln!("explorer: accept failed: {e}");
+				tokio::time::sleep(ACCEPT_RETRY).await;
+				continue;
+			}
+		};
+		let site = site.clone();
+		tokio::spawn(async move {
+			let service = service_fn(move |request: Request<Incoming>| {
+				let response = site.respond(&request);
+				async move { Ok::<_, Infallible>(response) }
+			});
+			// A client that goes away is not the server's problem.
+			let _ = http1::Builder::new()
+				.timer(TokioTimer::new())
+				.header_read_timeout(HEADER_READ_TIMEOUT)
+				.serve_connection(TokioIo::new(stream), service)
+				.await;
+		});
 	}
-	Ok(String::new())
 }
 
 #[cfg(test)]
@@ -275,18 +303,18 @@ mod tests {
 	#[test]
 	fn pages_assets_and_config_are_served() {
 		let site = site();
-		let index = site.answer(&Method::Get, "/", None);
+		let index = site.answer(&Method::GET, "/", None);
 		assert_eq!(index.status, 200);
 		assert_eq!(index.content_type, HTML);
 		assert!(String::from_utf8_lossy(&index.body).contains("<html"));
-		assert_eq!(site.answer(&Method::Get, "/index.html?registry=2", None), index);
+		assert_eq!(site.answer(&Method::GET, "/index.html?registry=2", None), index);
 		for asset in ASSETS {
-			let a = site.answer(&Method::Get, &format!("/{}", asset.path), None);
+			let a = site.answer(&Method::GET, &format!("/{}", asset.path), None);
 			assert_eq!((a.status, a.body.len()), (200, asset.body.len()), "{}", asset.path);
 		}
 		// Every page is the layout around its body, with its own script and current link.
 		for (path, name, title, script, _) in PAGES {
-			let page = String::from_utf8(site.answer(&Method::Get, &format!("/{path}"), None).body)
+			let page = String::from_utf8(site.answer(&Method::GET, &format!("/{path}"), None).body)
 				.unwrap();
 			assert!(page.starts_with("<!doctype html>"), "{path}: standards mode");
 			assert!(page.contains(&format!("<title>{title}</title>")), "{path}");
@@ -295,7 +323,7 @@ mod tests {
 			assert_eq!(page.matches("aria-current=\"page\"").count(), 1, "{path}");
 			assert!(!page.contains("{{"), "{path}: every placeholder filled");
 		}
-		let config = site.answer(&Method::Get, "/config.json", None);
+		let config = site.answer(&Method::GET, "/config.json", None);
 		let value: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
 		assert_eq!(value["node"], "ws://127.0.0.1:9944");
 		assert!(site
@@ -306,19 +334,95 @@ mod tests {
 	#[test]
 	fn unknown_paths_and_methods_are_refused() {
 		let site = site();
-		assert_eq!(site.answer(&Method::Get, "/../Cargo.toml", None).status, 404);
-		assert_eq!(site.answer(&Method::Get, "/js/", None).status, 404);
-		assert_eq!(site.answer(&Method::Post, "/", None).status, 405);
-		assert_eq!(site.answer(&Method::Head, "/verify.html", None).status, 200);
+		assert_eq!(site.answer(&Method::GET, "/../Cargo.toml", None).status, 404);
+		assert_eq!(site.answer(&Method::GET, "/js/", None).status, 404);
+		assert_eq!(site.answer(&Method::POST, "/", None).status, 405);
+		assert_eq!(site.answer(&Method::HEAD, "/verify.html", None).status, 200);
 	}
 
 	#[test]
 	fn a_matching_etag_gets_not_modified() {
 		let site = site();
-		let first = site.answer(&Method::Get, "/app.css", None);
+		let first = site.answer(&Method::GET, "/app.css", None);
 		let tag = first.etag.clone().unwrap();
-		let again = site.answer(&Method::Get, "/app.css", Some(&format!("\"x\", {tag}")));
+		let again = site.answer(&Method::GET, "/app.css", Some(&format!("\"x\", {tag}")));
 		assert_eq!((again.status, again.body.len()), (304, 0));
-		assert_eq!(site.answer(&Method::Get, "/app.css", Some("\"other\"")).status, 200);
+		assert_eq!(site.answer(&Method::GET, "/app.css", Some("\"other\"")).status, 200);
+	}
+
+	/// Starts the real server on a free loopback port; returns its address.
+	fn start_server() -> std::net::SocketAddr {
+		let (tx, rx) = std::sync::mpsc::channel();
+		std::thread::spawn(move || {
+			let runtime = tokio::runtime::Builder::new_multi_thread()
+				.worker_threads(2)
+				.enable_all()
+				.build()
+				.unwrap();
+			runtime.block_on(async move {
+				let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+				tx.send(listener.local_addr().unwrap()).unwrap();
+				accept_forever(listener, Arc::new(site())).await
+			})
+		});
+		rx.recv().unwrap()
+	}
+
+	/// One request on `stream` (kept alive); returns the status line and the body length.
+	fn get(stream: &mut std::net::TcpStream, path: &str) -> (String, usize) {
+		use std::io::{BufRead, BufReader, Read};
+		write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n").unwrap();
+		let mut reader = BufReader::new(stream.try_clone().unwrap());
+		let mut status = String::new();
+		reader.read_line(&mut status).unwrap();
+		let mut length = 0;
+		loop {
+			let mut line = String::new();
+			reader.read_line(&mut line).unwrap();
+			if line == "\r\n" {
+				break;
+			}
+			if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+				length = v.trim().parse().unwrap();
+			}
+		}
+		let mut body = vec![0; length];
+		reader.read_exact(&mut body).unwrap();
+		(status.trim().to_string(), length)
+	}
+
+	#[test]
+	fn the_server_keeps_answering_after_clients_reset_and_idle() {
+		let address = start_server();
+		let timeout = Some(Duration::from_secs(10));
+		// Clients that connect and go away at once, some with a reset, some idle and half-sent.
+		let mut idle = Vec::new();
+		for i in 0..200 {
+			let stream = std::net::TcpStream::connect(address).unwrap();
+			match i % 3 {
+				0 => drop(stream),
+				1 => {
+					let socket = socket2::SockRef::from(&stream);
+					socket.set_linger(Some(Duration::ZERO)).unwrap();
+					drop(stream);
+				}
+				_ => {
+					let mut stream = stream;
+					let _ = stream.write_all(b"GET / HT");
+					idle.push(stream);
+				}
+			}
+		}
+		// A browser-like client: several requests on one kept-alive connection, and new ones.
+		for _ in 0..5 {
+			let mut stream = std::net::TcpStream::connect(address).unwrap();
+			stream.set_read_timeout(timeout).unwrap();
+			let (status, length) = get(&mut stream, "/verify.html");
+			assert_eq!(status, "HTTP/1.1 200 OK");
+			assert!(length > 1000, "the page's body ({length} bytes)");
+			assert_eq!(get(&mut stream, "/js/verify.js").0, "HTTP/1.1 200 OK");
+			assert_eq!(get(&mut stream, "/nothing").0, "HTTP/1.1 404 Not Found");
+		}
+		drop(idle);
 	}
 }

@@ -79,9 +79,19 @@ async function runChecks() {
 	const sent = [];
 	page.on("websocket", (ws) => ws.on("framesent", (frame) => sent.push(String(frame.payload))));
 
+	// Requests not answered yet, named in the error if a navigation times out.
+	const pending = new Set();
+	page.on("request", (r) => pending.add(r.url()));
+	page.on("requestfinished", (r) => pending.delete(r.url()));
+	page.on("requestfailed", (r) => pending.delete(r.url()));
+
 	/** Opens `path` on a fresh load and returns the ms from navigation until the data shows. */
 	async function firstLoad(name, path) {
-		await page.goto(expect.url + path, { waitUntil: "domcontentloaded" });
+		try {
+			await page.goto(expect.url + path, { waitUntil: "domcontentloaded" });
+		} catch (e) {
+			throw new Error(`${e.message}\nrequests still pending: ${[...pending].join(", ") || "none"}`);
+		}
 		await page.waitForFunction(() => document.body.dataset.loaded === "true", null, { timeout: 30000 });
 		const ms = await page.evaluate(() => performance.now());
 		summary.firstLoadMs[name] = Math.round(ms);

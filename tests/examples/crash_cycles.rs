@@ -23,10 +23,6 @@ use serde_json::json;
 use sp_core::{sr25519, H256};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
-	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
-}
-
 /// A small deterministic pseudo-random sequence (xorshift), seeded from the clock.
 struct Jitter(u64);
 
@@ -45,18 +41,6 @@ impl Jitter {
 	}
 }
 
-fn finalized(rpc: &Rpc) -> (u32, H256) {
-	let hash: String = rpc.call("chain_getFinalizedHead", json!([])).expect("finalized head");
-	let hash = H256::from_slice(&from_hex(&hash).expect("hex"));
-	let header: serde_json::Value = rpc.call("chain_getHeader", json!([hash])).expect("header");
-	let number = u32::from_str_radix(
-		header["number"].as_str().unwrap_or("0x0").trim_start_matches("0x"),
-		16,
-	)
-	.expect("block number");
-	(number, hash)
-}
-
 fn state_root(rpc: &Rpc, hash: H256) -> String {
 	let header: serde_json::Value = rpc.call("chain_getHeader", json!([hash])).expect("header");
 	header["stateRoot"].as_str().expect("state root").to_string()
@@ -70,8 +54,8 @@ fn anchor_counter(rpc: &Rpc, hash: H256) -> u64 {
 }
 
 fn main() {
-	let cycles: u32 = env("CRASH_CYCLES", 30);
-	let pause = Duration::from_millis(env("CRASH_PAUSE_MS", 40));
+	let cycles: u32 = env_or("CRASH_CYCLES", 30);
+	let pause = Duration::from_millis(env_or("CRASH_PAUSE_MS", 40));
 	let started = Instant::now();
 	let mut nodes = start_local_validators();
 	let alice = nodes[0].rpc();
@@ -94,7 +78,7 @@ fn main() {
 	for cycle in 1..=cycles {
 		std::thread::sleep(jitter.between(2_000, 8_000));
 		let dave = nodes[3].rpc();
-		let (number, hash) = finalized(&dave);
+		let (number, hash) = finalized_head(&dave);
 		noted_counters.push(anchor_counter(&alice, hash));
 		nodes[3].kill();
 		std::thread::sleep(jitter.between(500, 3_000));
@@ -102,13 +86,15 @@ fn main() {
 		nodes[3].restart();
 		let opened = restart.elapsed();
 		let dave = nodes[3].rpc();
-		let kept = dave.block_hash(number).ok() == Some(hash) && finalized(&dave).0 >= number;
+		let kept = dave.block_hash(number).ok() == Some(hash) && finalized_head(&dave).0 >= number;
 		if !kept {
 			lost += 1;
 		}
-		let target = finalized(&alice).0;
+		let target = finalized_head(&alice).0;
 		let caught = Instant::now();
-		wait_for(3 * MINUTE, "Dave to catch up", || (finalized(&dave).0 >= target).then_some(()));
+		wait_for(3 * MINUTE, "Dave to catch up", || {
+			(finalized_head(&dave).0 >= target).then_some(())
+		});
 		catch_up.push(caught.elapsed().as_secs_f64() + opened.as_secs_f64());
 		println!(
 			"cycle {cycle:>2}: killed at finalized #{number}, database opened in {:.1} s, finalized #{number} kept: {kept}, caught up to #{target} in {:.1} s",
@@ -120,9 +106,9 @@ fn main() {
 
 	// Everyone at the same finalized block, then compare Dave with Alice.
 	let dave = nodes[3].rpc();
-	let target = finalized(&alice).0 + 2;
+	let target = finalized_head(&alice).0 + 2;
 	wait_for(3 * MINUTE, "both to finalize the final block", || {
-		(finalized(&alice).0 >= target && finalized(&dave).0 >= target).then_some(())
+		(finalized_head(&alice).0 >= target && finalized_head(&dave).0 >= target).then_some(())
 	});
 	let hash = alice.block_hash(target).expect("hash");
 	let same_hash = dave.block_hash(target).ok() == Some(hash);

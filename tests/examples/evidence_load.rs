@@ -34,6 +34,7 @@
 use codec::Encode;
 use doid_e2e::{
 	flows::{application, registration, verified_subjects, BJ},
+	load::{env_or, finalized_head, node_proc_dir, nonce_at, rss_kib},
 	*,
 };
 use doid_merkle::{Algorithm, MerkleTree};
@@ -56,10 +57,6 @@ use std::{
 };
 
 const MINUTE: Duration = Duration::from_secs(60);
-
-fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
-	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
-}
 
 struct Config {
 	secs: u64,
@@ -110,14 +107,14 @@ impl LoadCall {
 
 impl Config {
 	fn from_env() -> Config {
-		let secs = env("LOAD_SECS", 90u64);
+		let secs = env_or("LOAD_SECS", 90u64);
 		Config {
 			secs,
-			senders: env("LOAD_SENDERS", 8usize).max(1),
-			inflight: env("LOAD_INFLIGHT", 4096u64).max(1),
-			max_txs: env("LOAD_MAX_TXS", 400 * secs as usize),
-			batch_leaves: env("LOAD_BATCH_LEAVES", 1_000_000usize),
-			batches: env("LOAD_BATCHES", 1usize),
+			senders: env_or("LOAD_SENDERS", 8usize).max(1),
+			inflight: env_or("LOAD_INFLIGHT", 4096u64).max(1),
+			max_txs: env_or("LOAD_MAX_TXS", 400 * secs as usize),
+			batch_leaves: env_or("LOAD_BATCH_LEAVES", 1_000_000usize),
+			batches: env_or("LOAD_BATCHES", 1usize),
 			node_args: std::env::var("LOAD_NODE_ARGS")
 				.unwrap_or_default()
 				.split_whitespace()
@@ -155,17 +152,6 @@ fn machine_note() -> String {
 
 fn now_ms() -> u64 {
 	SystemTime::now().duration_since(UNIX_EPOCH).expect("clock after 1970").as_millis() as u64
-}
-
-fn hash_of(text: &str) -> H256 {
-	H256::from_slice(&from_hex(text).expect("hex hash"))
-}
-
-fn finalized_head(rpc: &Rpc) -> (u32, H256) {
-	let hash: String = rpc.call("chain_getFinalizedHead", json!([])).expect("finalized head");
-	let header: Value = rpc.call("chain_getHeader", json!([hash.clone()])).expect("header");
-	let number = header["number"].as_str().expect("number");
-	(u32::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number"), hash_of(&hash))
 }
 
 /// Unix ms at which each block was first seen finalized (by polling the finalized head).
@@ -456,16 +442,7 @@ fn cpu_jiffies() -> (u64, u64) {
 	(total - idle, total)
 }
 
-/// CPU jiffies (user + system) of the node process whose command line holds its base path.
-/// `/proc/<pid>` of the node process whose command line holds its base path.
-fn node_proc_dir(node: &Node) -> Option<std::path::PathBuf> {
-	let base = node.base_path.to_string_lossy().to_string();
-	std::fs::read_dir("/proc").ok()?.flatten().map(|e| e.path()).find(|path| {
-		let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
-		String::from_utf8_lossy(&cmdline).contains(&base)
-	})
-}
-
+/// CPU jiffies (user + system) of the node process.
 fn node_jiffies(node: &Node) -> u64 {
 	let Some(path) = node_proc_dir(node) else { return 0 };
 	let stat = std::fs::read_to_string(path.join("stat")).unwrap_or_default();
@@ -473,25 +450,6 @@ fn node_jiffies(node: &Node) -> u64 {
 	// After the command come state (field 3), ppid (4), ...; utime and stime are fields 14, 15.
 	let f: Vec<u64> = after.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
 	f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
-}
-
-/// Resident set size (KiB) of the process at `/proc/<pid>` `dir`.
-fn rss_kib(dir: &std::path::Path) -> u64 {
-	let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
-	status
-		.lines()
-		.find_map(|l| l.strip_prefix("VmRSS:"))
-		.and_then(|v| v.split_whitespace().next()?.parse().ok())
-		.unwrap_or(0)
-}
-
-/// Nonce of `account` in the state at `at` (first field of `AccountInfo`).
-fn nonce_at(rpc: &Rpc, account: &AccountId, at: H256) -> u32 {
-	let encoded = account.encode();
-	let key =
-		[value_key("System", "Account"), sp_io::hashing::blake2_128(&encoded).to_vec(), encoded]
-			.concat();
-	rpc.storage::<u32>(&key, Some(at)).expect("account storage").unwrap_or(0)
 }
 
 /// One finalized block of the measured range.

@@ -106,3 +106,48 @@ impl Drop for SteadyAnchors {
 		self.stop();
 	}
 }
+
+/// `/proc/<pid>` of the node process whose command line holds its base path.
+pub fn node_proc_dir(node: &Node) -> Option<std::path::PathBuf> {
+	let base = node.base_path.to_string_lossy().to_string();
+	std::fs::read_dir("/proc").ok()?.flatten().map(|e| e.path()).find(|path| {
+		let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
+		String::from_utf8_lossy(&cmdline).contains(&base)
+	})
+}
+
+/// Resident set size (KiB) of the process at `/proc/<pid>` `dir` (0 once it is gone).
+pub fn rss_kib(dir: &std::path::Path) -> u64 {
+	let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+	status
+		.lines()
+		.find_map(|l| l.strip_prefix("VmRSS:"))
+		.and_then(|v| v.split_whitespace().next()?.parse().ok())
+		.unwrap_or(0)
+}
+
+/// Nonce of `account` in the state at `at` (first field of `AccountInfo`).
+pub fn nonce_at(rpc: &Rpc, account: &AccountId, at: sp_core::H256) -> u32 {
+	use codec::Encode;
+	let encoded = account.encode();
+	let key =
+		[value_key("System", "Account"), sp_io::hashing::blake2_128(&encoded).to_vec(), encoded]
+			.concat();
+	rpc.storage::<u32>(&key, Some(at)).expect("account storage").unwrap_or(0)
+}
+
+/// Number and hash of the node's last finalized block.
+pub fn finalized_head(rpc: &Rpc) -> (u32, sp_core::H256) {
+	let hash: String =
+		rpc.call("chain_getFinalizedHead", serde_json::json!([])).expect("finalized");
+	let header: serde_json::Value =
+		rpc.call("chain_getHeader", serde_json::json!([hash.clone()])).expect("header");
+	let number = header["number"].as_str().unwrap_or("0x0").trim_start_matches("0x");
+	let number = u32::from_str_radix(number, 16).expect("hex block number");
+	(number, sp_core::H256::from_slice(&from_hex(&hash).expect("hex hash")))
+}
+
+/// The environment variable `name` parsed, or `default` when unset or unparsable.
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+}

@@ -196,9 +196,12 @@ fn doid_rpc_methods() {
 	assert!(rpc_error(rpc.json("doid_application", json!([9_999]))).contains("no application"));
 
 	// doid_verify and doid_certificate, by registration number and by DOID.
-	// A bare id is neither a DOID nor a registration number.
-	assert!(rpc_error(rpc.json("doid_verify", json!([format!("{certificate}")])))
-		.contains("not a valid"));
+	// A bare numeric id is accepted (the explorer links certificates by id); anything that is
+	// neither an id, a DOID nor a registration number is refused.
+	let by_id = rpc.json("doid_verify", json!([format!("{certificate}")])).expect("by id");
+	assert_eq!(by_id["id"], json!(certificate), "{by_id}");
+	assert_eq!(by_id["doid"], json!("2.999.2.2.1.1"), "{by_id}");
+	assert!(rpc_error(rpc.json("doid_verify", json!(["certificate-1"]))).contains("not a valid"));
 	// The first data resource (kind arc 1) of BJ (arc 2) under the root 2.999.
 	let record = rpc.json("doid_certificate", json!(["2.999.2.2.1.1"])).expect("by DOID");
 	assert_eq!(record["id"], json!(certificate), "{record}");
