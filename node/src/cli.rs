@@ -12,6 +12,12 @@ pub struct Cli {
 	/// Options of a running node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// Refuse new transactions from RPC and the network (error 1016, retriable) once the
+	/// pool's ready queue holds this percentage of `--pool-limit` or `--pool-kbytes`, so that a
+	/// full pool never drops transactions it has accepted. 100 turns this off.
+	#[arg(long, default_value_t = crate::admission::DEFAULT_ADMISSION_PERCENT)]
+	pub pool_admission_percent: usize,
 }
 
 /// Maintenance subcommands.

@@ -116,6 +116,11 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let admission = service::PoolAdmission {
+				limit_count: cli.run.pool_config.pool_limit,
+				limit_bytes: cli.run.pool_config.pool_kbytes * 1024,
+				percent: cli.pool_admission_percent,
+			};
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -123,10 +128,10 @@ pub fn run() -> sc_cli::Result<()> {
 							doid_runtime::opaque::Block,
 							<doid_runtime::opaque::Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, admission)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, admission)
 							.map_err(sc_cli::Error::Service)
 					}
 				}

@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "benchmark-cli")]
+mod admission;
 mod benchmarking;
 mod chain_spec;
 mod cli;

@@ -138,11 +138,24 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// The pool's ready-queue limits and the share of them up to which external transactions are
+/// admitted (see [`crate::admission`]).
+#[derive(Clone, Copy, Debug)]
+pub struct PoolAdmission {
+	/// `--pool-limit`.
+	pub limit_count: usize,
+	/// `--pool-kbytes`, in bytes.
+	pub limit_bytes: usize,
+	/// `--pool-admission-percent`.
+	pub percent: usize,
+}
+
 /// Build and start a full node: a validator with `--validator`, otherwise a verifier.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	admission: PoolAdmission,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -154,6 +167,14 @@ pub fn new_full<
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+	// Everything below (RPC, network, block authoring, off-chain workers) shares the pool
+	// through its admission control.
+	let transaction_pool = Arc::new(crate::admission::AdmissionControl::new(
+		transaction_pool,
+		admission.limit_count,
+		admission.limit_bytes,
+		admission.percent,
+	));
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

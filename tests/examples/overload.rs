@@ -115,8 +115,8 @@ struct SenderReport {
 	account: AccountId,
 	start_nonce: u32,
 	finalized: u64,
-	/// Watched transactions without a final status when the drain ended.
-	pending: u64,
+	/// Nonces of the watched transactions without a final status when the drain ended.
+	pending: Vec<u32>,
 	/// Nonces still to be submitted again when the drain ended.
 	gaps: usize,
 }
@@ -198,7 +198,8 @@ impl Sender {
 /// A sender's transactions in flight and nonces to submit again.
 #[derive(Default)]
 struct Progress {
-	inflight: usize,
+	/// Nonces of the watched transactions without a final status yet.
+	inflight: BTreeSet<u32>,
 	finalized: u64,
 	redo: BTreeSet<u32>,
 }
@@ -206,7 +207,7 @@ struct Progress {
 impl Progress {
 	/// Count the final status of the transaction with `nonce`; a failed one is to be repeated.
 	fn settle(&mut self, nonce: u32, fate: Fate, tally: &Tally) {
-		self.inflight -= 1;
+		self.inflight.remove(&nonce);
 		match fate {
 			Fate::Finalized { latency_ms } => {
 				self.finalized += 1;
@@ -243,7 +244,7 @@ async fn send(
 		}
 		let stopping = stop.load(SeqCst);
 		if stopping {
-			if progress.inflight == 0 && progress.redo.is_empty() {
+			if progress.inflight.is_empty() && progress.redo.is_empty() {
 				break;
 			}
 			if drain_until.lock().expect("lock").is_some_and(|t| Instant::now() >= t) {
@@ -252,7 +253,7 @@ async fn send(
 		}
 		let nonce = if let Some(n) = progress.redo.pop_first() {
 			n
-		} else if !stopping && progress.inflight < window {
+		} else if !stopping && progress.inflight.len() < window {
 			next += 1;
 			next - 1
 		} else {
@@ -278,7 +279,7 @@ async fn send(
 		{
 			Ok(sub) => {
 				tally.accepted.fetch_add(1, SeqCst);
-				progress.inflight += 1;
+				progress.inflight.insert(nonce);
 				tokio::spawn(watch(sub, nonce, sent, tx.clone()));
 			}
 			Err(e) => {
@@ -296,9 +297,15 @@ async fn send(
 		account,
 		start_nonce,
 		finalized: progress.finalized,
-		pending: progress.inflight as u64,
+		pending: progress.inflight.into_iter().collect(),
 		gaps: progress.redo.len(),
 	}
+}
+
+/// Transactions in the node's pool (`author_pendingExtrinsics`); `usize::MAX` if unknown.
+fn pool_size(rpc: &Rpc) -> usize {
+	rpc.call::<Vec<Value>>("author_pendingExtrinsics", serde_json::json!([]))
+		.map_or(usize::MAX, |v| v.len())
 }
 
 /// Percentile `p` (0..=100) of sorted `values`.
@@ -453,14 +460,24 @@ fn main() {
 	query_stop.store(true, SeqCst);
 	let (query_micros, query_errors) = query.join().expect("query thread");
 	let drain = Instant::now();
-	let reports: Vec<SenderReport> = senders
-		.into_iter()
-		.map(|h| {
-			let report = runtime.block_on(h).expect("sender task");
-			sample_rss(&mut rss_max);
-			report
-		})
-		.collect();
+	while senders.iter().any(|h| !h.is_finished()) {
+		sample_rss(&mut rss_max);
+		if last_print.elapsed() >= Duration::from_secs(10) {
+			last_print = Instant::now();
+			let busy = senders.iter().filter(|h| !h.is_finished()).count();
+			println!(
+				"[drain {:4.0} s] {busy} senders not done; finalized {}, failed {}; best #{}, pool {}",
+				drain.elapsed().as_secs_f64(),
+				tally.finalized.load(SeqCst),
+				tally.failed.lock().expect("lock").values().sum::<u64>(),
+				rpc.best_number().unwrap_or(0),
+				pool_size(&rpc)
+			);
+		}
+		std::thread::sleep(Duration::from_secs(1));
+	}
+	let reports: Vec<SenderReport> =
+		senders.into_iter().map(|h| runtime.block_on(h).expect("sender task")).collect();
 	println!("drained in {:.0} s", drain.elapsed().as_secs_f64());
 
 	// Wait until the finalized state holds what the watchers saw finalized.
@@ -480,7 +497,15 @@ fn main() {
 	let refused_total: u64 = refused.values().sum();
 	let failed = tally.failed.lock().expect("lock").clone();
 	let failed_total: u64 = failed.values().sum();
-	let pending: u64 = reports.iter().map(|r| r.pending).sum();
+	let pending: u64 = reports.iter().map(|r| r.pending.len() as u64).sum();
+	// Of those, included in the finalized chain (the watcher missed it) or not (lost).
+	let pending_included: u64 = reports
+		.iter()
+		.map(|r| {
+			let nonce = nonce_at(&rpc, &r.account, end_hash);
+			r.pending.iter().filter(|n| **n < nonce).count() as u64
+		})
+		.sum();
 	let gaps: usize = reports.iter().map(|r| r.gaps).sum();
 	let mut latencies = tally.latencies_ms.lock().expect("lock").clone();
 	latencies.sort_unstable();
@@ -515,7 +540,14 @@ fn main() {
 			- failed_total as i64
 			- pending as i64
 	);
-	println!("nonces still to repeat when the drain ended: {gaps}");
+	println!(
+		"of the {pending} without a final status: {pending_included} are in the finalized chain (no `finalized` notification), {} are not (accepted, then neither included nor reported)",
+		pending - pending_included
+	);
+	println!(
+		"nonces still to repeat when the drain ended: {gaps}; transactions in the first validator's pool: {}",
+		pool_size(&rpc)
+	);
 	println!(
 		"finalized according to the watchers {watched}; according to the chain (nonce advance from #{start_fin} to #{end_fin}) {chain_finalized}: {}",
 		if watched == chain_finalized { "equal" } else { "DIFFERENT" }

@@ -8,6 +8,7 @@ mod explorer;
 mod governance;
 mod network;
 mod objections;
+mod pool;
 mod registration;
 mod rpc;
 mod stock_client;

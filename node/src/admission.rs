@@ -1,0 +1,171 @@
+//! Admission control in front of the transaction pool.
+//!
+//! Under a flood the pool fills up, and a full pool makes room by dropping transactions it had
+//! already accepted: a sender then learns of it only through a watcher, or not at all. This
+//! wrapper refuses a new external transaction (RPC or network) with the pool's standard
+//! "Immediately Dropped" error (RPC code 1016, retriable) as soon as the ready queue holds
+//! [`AdmissionControl::max_ready`] transactions or [`AdmissionControl::max_ready_bytes`] bytes,
+//! so that the overflow is rejected at the door, with an error, and what was accepted keeps
+//! its place. Local transactions (the node's own, e.g. off-chain workers) are not limited here.
+//! Everything else is passed through unchanged.
+
+use async_trait::async_trait;
+use sc_transaction_pool_api::{
+	error::Error as PoolError, ChainEvent, ImportNotificationStream, LocalTransactionFor,
+	LocalTransactionPool, MaintainedTransactionPool, PoolStatus, ReadyTransactions, TransactionFor,
+	TransactionPool, TransactionSource, TransactionStatusStreamFor, TxHash, TxInvalidityReportMap,
+};
+use sp_runtime::traits::Block as BlockT;
+use std::{collections::HashMap, pin::Pin, sync::Arc, time::Duration};
+
+/// Share of the pool's ready limits up to which external transactions are admitted.
+pub const DEFAULT_ADMISSION_PERCENT: usize = 80;
+
+/// A transaction pool that refuses external transactions once it is nearly full.
+pub struct AdmissionControl<P> {
+	inner: Arc<P>,
+	/// External transactions are refused while the ready queue holds this many.
+	pub max_ready: usize,
+	/// ... or this many bytes.
+	pub max_ready_bytes: usize,
+}
+
+impl<P: TransactionPool> AdmissionControl<P> {
+	/// Admit external transactions while the ready queue is below `percent` of `limit_count`
+	/// transactions and `limit_bytes` bytes (100 or more: no admission control).
+	pub fn new(inner: Arc<P>, limit_count: usize, limit_bytes: usize, percent: usize) -> Self {
+		let share = |limit: usize| {
+			if percent >= 100 {
+				usize::MAX
+			} else {
+				limit.saturating_mul(percent) / 100
+			}
+		};
+		Self { inner, max_ready: share(limit_count), max_ready_bytes: share(limit_bytes) }
+	}
+
+	/// Whether a new transaction from `source` must be refused now.
+	fn is_full(&self, source: TransactionSource) -> bool {
+		if source == TransactionSource::Local {
+			return false;
+		}
+		let status = self.inner.status();
+		status.ready >= self.max_ready || status.ready_bytes >= self.max_ready_bytes
+	}
+}
+
+#[async_trait]
+impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
+	type Block = P::Block;
+	type Hash = P::Hash;
+	type InPoolTransaction = P::InPoolTransaction;
+	type Error = P::Error;
+
+	async fn submit_at(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+		source: TransactionSource,
+		xts: Vec<TransactionFor<Self>>,
+	) -> Result<Vec<Result<TxHash<Self>, Self::Error>>, Self::Error> {
+		if self.is_full(source) {
+			return Ok(xts.iter().map(|_| Err(PoolError::ImmediatelyDropped.into())).collect());
+		}
+		self.inner.submit_at(at, source, xts).await
+	}
+
+	async fn submit_one(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+		source: TransactionSource,
+		xt: TransactionFor<Self>,
+	) -> Result<TxHash<Self>, Self::Error> {
+		if self.is_full(source) {
+			return Err(PoolError::ImmediatelyDropped.into());
+		}
+		self.inner.submit_one(at, source, xt).await
+	}
+
+	async fn submit_and_watch(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+		source: TransactionSource,
+		xt: TransactionFor<Self>,
+	) -> Result<Pin<Box<TransactionStatusStreamFor<Self>>>, Self::Error> {
+		if self.is_full(source) {
+			return Err(PoolError::ImmediatelyDropped.into());
+		}
+		self.inner.submit_and_watch(at, source, xt).await
+	}
+
+	async fn ready_at(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+	) -> Box<dyn ReadyTransactions<Item = Arc<Self::InPoolTransaction>> + Send> {
+		self.inner.ready_at(at).await
+	}
+
+	fn ready(&self) -> Box<dyn ReadyTransactions<Item = Arc<Self::InPoolTransaction>> + Send> {
+		self.inner.ready()
+	}
+
+	async fn report_invalid(
+		&self,
+		at: Option<<Self::Block as BlockT>::Hash>,
+		invalid_tx_errors: TxInvalidityReportMap<TxHash<Self>>,
+	) -> Vec<Arc<Self::InPoolTransaction>> {
+		self.inner.report_invalid(at, invalid_tx_errors).await
+	}
+
+	fn futures(&self) -> Vec<Self::InPoolTransaction> {
+		self.inner.futures()
+	}
+
+	fn status(&self) -> PoolStatus {
+		self.inner.status()
+	}
+
+	fn import_notification_stream(&self) -> ImportNotificationStream<TxHash<Self>> {
+		self.inner.import_notification_stream()
+	}
+
+	fn on_broadcasted(&self, propagations: HashMap<TxHash<Self>, Vec<String>>) {
+		self.inner.on_broadcasted(propagations)
+	}
+
+	fn hash_of(&self, xt: &TransactionFor<Self>) -> TxHash<Self> {
+		self.inner.hash_of(xt)
+	}
+
+	fn ready_transaction(&self, hash: &TxHash<Self>) -> Option<Arc<Self::InPoolTransaction>> {
+		self.inner.ready_transaction(hash)
+	}
+
+	async fn ready_at_with_timeout(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+		timeout: Duration,
+	) -> Box<dyn ReadyTransactions<Item = Arc<Self::InPoolTransaction>> + Send> {
+		self.inner.ready_at_with_timeout(at, timeout).await
+	}
+}
+
+#[async_trait]
+impl<P: MaintainedTransactionPool + 'static> MaintainedTransactionPool for AdmissionControl<P> {
+	async fn maintain(&self, event: ChainEvent<Self::Block>) {
+		self.inner.maintain(event).await
+	}
+}
+
+impl<P: LocalTransactionPool> LocalTransactionPool for AdmissionControl<P> {
+	type Block = P::Block;
+	type Hash = P::Hash;
+	type Error = P::Error;
+
+	fn submit_local(
+		&self,
+		at: <Self::Block as BlockT>::Hash,
+		xt: LocalTransactionFor<Self>,
+	) -> Result<Self::Hash, Self::Error> {
+		self.inner.submit_local(at, xt)
+	}
+}
