@@ -1,8 +1,8 @@
 //! `doid-node`: the DOID chain node (validator or verifier).
 #![warn(missing_docs)]
 
-#[cfg(feature = "benchmark-cli")]
 mod admission;
+#[cfg(feature = "benchmark-cli")]
 mod benchmarking;
 mod chain_spec;
 mod cli;
