@@ -42,8 +42,9 @@ fn a_nearly_full_pool_refuses_with_an_error_and_keeps_what_it_accepted() {
 	}
 	let refusal = refusal.expect("the pool refuses once half of --pool-limit is ready");
 	assert!(refusal.contains("1016") && refusal.contains("Immediately Dropped"), "{refusal}");
-	// A block may have taken some while we submitted, so at least the threshold was admitted.
-	assert!(accepted >= 10, "{accepted} admitted before the refusal");
+	// A block may have taken some while we submitted, so at least the threshold was admitted;
+	// the pool's own limit (20) was not reached: the refusal is the admission control's.
+	assert!((10..20).contains(&accepted), "{accepted} admitted before the refusal");
 
 	// Nothing accepted is lost: Alice's nonce reaches `first + accepted` in the finalized state.
 	wait_for(2 * MINUTE, "every admitted transaction finalized", || {
