@@ -374,6 +374,11 @@ fn main() {
 	let genesis = rpc.block_hash(0).expect("genesis");
 	let best = rpc.best_number().expect("best");
 	let context = signing::ChainContext::new(genesis, rpc.block_hash(best).expect("hash"), best);
+	// Every sender's registration must be final before its nonce is read there: a nonce read
+	// below it would be stale, and the chain's count would include the registrations.
+	wait_for(2 * MINUTE, "registrations final", || {
+		(finalized_head(&rpc).0 >= best).then_some(())
+	});
 	let (start_fin, start_hash) = finalized_head(&rpc);
 	let start_nonces: Vec<u32> =
 		pairs.iter().map(|p| nonce_at(&rpc, &AccountId::from(p.public()), start_hash)).collect();
