@@ -202,7 +202,8 @@ async function runChecks() {
 		console.log("phase: stop-node");
 		await nextLine();
 		await page.waitForSelector('#connection[data-state="disconnected"]', { timeout: 30000 });
-		check(true, "the page says the node is gone");
+		const gone = (await page.textContent("#connection")).trim();
+		check(/连接已断开|Connection to the node lost/.test(gone), `the page says the node is gone ("${gone}")`);
 		await shot("notices-disconnected");
 		console.log("phase: start-node");
 		await nextLine();

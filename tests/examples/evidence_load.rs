@@ -28,8 +28,9 @@
 //! `LOAD_LOG_DIR` (copy the four node logs there at the end), `LOAD_KEEP_DB` (copy the first
 //! validator's base path there at the end), `LOAD_CALL=remark` (flood with
 //! `System.remark_with_event` instead of anchors: the reference ceiling of a stock call) or
-//! `LOAD_CALL=register` (`Registration.submit` of data resources; the figures then count those), `DOID_NODE_BIN` (node binary; default `doid-node` in the
-//! directory above this example).
+//! `LOAD_CALL=register` (`Registration.submit` of data resources; the figures then count those),
+//! `LOAD_CALL=mixed` (one registration submission in five, the others anchors; the figures count
+//! both), `DOID_NODE_BIN` (node binary; default `doid-node` in the directory above this example).
 
 use codec::Encode;
 use doid_e2e::{
@@ -81,12 +82,22 @@ enum LoadCall {
 	/// `Registration.submit` of a data resource with a distinct content digest at the Beijing
 	/// exchange (`LOAD_CALL=register`): registration submissions.
 	Register,
+	/// Mixed traffic (`LOAD_CALL=mixed`): of every sender's transactions, one in
+	/// [`MIXED_REGISTER_EVERY`] is a registration submission, the others are anchors.
+	Mixed,
 }
 
+/// In mixed traffic, one transaction in this many is a registration submission.
+const MIXED_REGISTER_EVERY: usize = 5;
+
 impl LoadCall {
-	/// The call for `digest`.
-	fn call(self, digest: Digest) -> RuntimeCall {
+	/// The call of a sender's `index`-th transaction, for `digest`.
+	fn call(self, digest: Digest, index: usize) -> RuntimeCall {
 		match self {
+			LoadCall::Mixed if index % MIXED_REGISTER_EVERY == MIXED_REGISTER_EVERY - 1 => {
+				LoadCall::Register.call(digest, index)
+			}
+			LoadCall::Mixed => LoadCall::Anchor.call(digest, index),
 			LoadCall::Remark => RuntimeCall::System(frame_system::Call::remark_with_event {
 				remark: digest.value.to_vec(),
 			}),
@@ -123,6 +134,7 @@ impl Config {
 			call: match std::env::var("LOAD_CALL").unwrap_or_default().trim() {
 				"remark" => LoadCall::Remark,
 				"register" => LoadCall::Register,
+				"mixed" => LoadCall::Mixed,
 				_ => LoadCall::Anchor,
 			},
 		}
@@ -221,19 +233,6 @@ fn latencies(
 	}
 	out.sort_unstable();
 	out
-}
-
-/// The four validators of `local`, each started with `extra` arguments, connected via Alice.
-fn start_chain(extra: &[String]) -> Vec<Node> {
-	let spec =
-		|key: &str| NodeSpec { extra_args: extra.to_vec(), ..NodeSpec::validator("local", key) };
-	let mut alice = Node::start(spec("alice"));
-	let boot = alice.multiaddr();
-	let mut nodes = vec![alice];
-	for key in ["bob", "charlie", "dave"] {
-		nodes.push(Node::start(spec(key).with_bootnode(&boot)));
-	}
-	nodes
 }
 
 /// The event of one loaded transaction: an anchor, a remark or a submitted application
@@ -459,6 +458,8 @@ struct BlockRow {
 	extrinsics: usize,
 	bytes: usize,
 	anchors: u64,
+	/// Of `anchors`, registration submissions (`Registration.Submitted`).
+	registrations: u64,
 	failed: u64,
 	normal_weight: Weight,
 	mandatory_weight: Weight,
@@ -475,10 +476,15 @@ fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
 		.storage(&value_key("System", "BlockWeight"), Some(hash))
 		.expect("block weight")
 		.unwrap_or_default();
-	let (mut anchors, mut failed) = (0, 0);
+	let (mut anchors, mut registrations, mut failed) = (0, 0, 0);
 	for event in rpc.events(hash).expect("events") {
 		match event {
-			e if is_counted(&e) => anchors += 1,
+			e if is_counted(&e) => {
+				anchors += 1;
+				if matches!(e, RuntimeEvent::Registration(_)) {
+					registrations += 1;
+				}
+			}
 			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }) => failed += 1,
 			_ => {}
 		}
@@ -489,6 +495,7 @@ fn block_row(rpc: &Rpc, number: u32) -> BlockRow {
 		extrinsics: xts.len(),
 		bytes,
 		anchors,
+		registrations,
 		failed,
 		normal_weight: *weight.get(DispatchClass::Normal),
 		mandatory_weight: *weight.get(DispatchClass::Mandatory),
@@ -527,7 +534,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 								DigestAlgorithm::Blake3,
 								*blake3::hash(&seed.to_le_bytes()).as_bytes(),
 							);
-							let call = load_call.call(digest);
+							let call = load_call.call(digest, i);
 							let xt = signing::sign(call, pair, nonce + i as u32, &context);
 							to_hex(&xt.encode())
 						})
@@ -730,6 +737,10 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 	let lost = accepted.saturating_sub(included_total);
 	println!("accepted, not included         {lost}");
 	println!("Anchored events, finalized     {finalized_anchors} (blocks #{}..=#{fin})", b0 + 1);
+	let registrations: u64 = rows.iter().map(|r| r.registrations).sum();
+	if registrations > 0 {
+		println!("  of which registrations        {registrations} (Registration.Submitted)");
+	}
 	println!("ExtrinsicFailed events         {failed}");
 	println!("submission window              {window_s:.1} s");
 	println!(
@@ -863,7 +874,7 @@ fn main() {
 	);
 	println!("machine: {}", machine_note());
 	let started = Instant::now();
-	let mut nodes = start_chain(&cfg.node_args);
+	let (mut nodes, metrics) = load::start_local_chain(&cfg.node_args);
 	let rpc = nodes[0].rpc();
 	rpc.wait_ready(MINUTE).expect("RPC up");
 	wait_for(2 * MINUTE, "block 2", || (rpc.best_number().ok()? >= 2).then_some(()));
@@ -885,6 +896,7 @@ fn main() {
 		merkle_batches(&rpc, &pairs[0], cfg.batch_leaves, cfg.batches);
 	}
 	load(&nodes, &pairs, &cfg);
+	load::report_block_times(&nodes, &metrics);
 	if let Ok(dir) = std::env::var("LOAD_LOG_DIR") {
 		let _ = std::fs::create_dir_all(&dir);
 		for node in &nodes {

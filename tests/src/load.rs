@@ -151,3 +151,127 @@ pub fn finalized_head(rpc: &Rpc) -> (u32, sp_core::H256) {
 pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 	std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
 }
+
+/// A Prometheus histogram read from a node's `/metrics` page.
+#[derive(Debug, Default)]
+pub struct Histogram {
+	/// Cumulative counts per upper bound (seconds), in increasing order of the bound.
+	pub buckets: Vec<(f64, u64)>,
+	/// Sum of the observed values (seconds).
+	pub sum: f64,
+	/// Number of observations.
+	pub count: u64,
+}
+
+impl Histogram {
+	/// The smallest bucket bound at or below which a share `q` (0..=1) of the observations lie
+	/// (`f64::INFINITY` if only the `+Inf` bucket holds them).
+	pub fn quantile_bound(&self, q: f64) -> f64 {
+		let wanted = (q * self.count as f64).ceil() as u64;
+		self.buckets
+			.iter()
+			.find(|(_, cumulative)| *cumulative >= wanted)
+			.map_or(f64::INFINITY, |(bound, _)| *bound)
+	}
+
+	/// Mean observation in seconds (0 without observations).
+	pub fn mean(&self) -> f64 {
+		if self.count == 0 {
+			0.0
+		} else {
+			self.sum / self.count as f64
+		}
+	}
+}
+
+/// The histogram `name` (without labels) on the Prometheus endpoint at `127.0.0.1:port`, or
+/// `None` if the page cannot be read or has no such histogram.
+pub fn prometheus_histogram(port: u16, name: &str) -> Option<Histogram> {
+	use std::io::{Read, Write};
+	let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+	stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+	write!(stream, "GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+	let mut page = String::new();
+	stream.read_to_string(&mut page).ok()?;
+	parse_histogram(&page, name)
+}
+
+/// The histogram `name` in a Prometheus text page.
+pub fn parse_histogram(page: &str, name: &str) -> Option<Histogram> {
+	let mut histogram = Histogram::default();
+	let value = |line: &str| line.rsplit(' ').next().and_then(|v| v.parse::<f64>().ok());
+	for line in page.lines().filter(|l| l.starts_with(name)) {
+		let rest = &line[name.len()..];
+		if let Some(bucket) = rest.strip_prefix("_bucket{") {
+			let bound = bucket.split("le=\"").nth(1)?.split('"').next()?;
+			let bound = if bound == "+Inf" { f64::INFINITY } else { bound.parse().ok()? };
+			histogram.buckets.push((bound, value(line)? as u64));
+		} else if rest.starts_with("_sum") {
+			histogram.sum = value(line)?;
+		} else if rest.starts_with("_count") {
+			histogram.count = value(line)? as u64;
+		}
+	}
+	(!histogram.buckets.is_empty()).then_some(histogram)
+}
+
+/// The four validators of `local`, each started with `extra` arguments and its own Prometheus
+/// port on loopback, connected via Alice; returns them with their Prometheus ports.
+pub fn start_local_chain(extra: &[String]) -> (Vec<Node>, [u16; 4]) {
+	let metrics = free_ports::<4>();
+	let spec = |i: usize, key: &str| {
+		let mut extra_args = extra.to_vec();
+		extra_args.extend(["--prometheus-port".to_string(), metrics[i].to_string()]);
+		NodeSpec { extra_args, ..NodeSpec::validator("local", key) }
+	};
+	let mut alice = Node::start(spec(0, "alice"));
+	let boot = alice.multiaddr();
+	let mut nodes = vec![alice];
+	for (i, key) in ["bob", "charlie", "dave"].into_iter().enumerate() {
+		nodes.push(Node::start(spec(i + 1, key).with_bootnode(&boot)));
+	}
+	(nodes, metrics)
+}
+
+/// How long each validator took to verify and import the blocks it received, and to build the
+/// blocks it authored, from the nodes' Prometheus histograms (bucket bounds, so "≤").
+pub fn report_block_times(nodes: &[Node], metrics: &[u16]) {
+	println!();
+	println!("block times per validator (Prometheus histograms; p99 and max are bucket bounds)");
+	let show = |h: Option<Histogram>| match h {
+		Some(h) if h.count > 0 => format!(
+			"{} blocks, mean {:.0} ms, p99 <= {:.0} ms, max <= {:.0} ms",
+			h.count,
+			h.mean() * 1e3,
+			h.quantile_bound(0.99) * 1e3,
+			h.quantile_bound(1.0) * 1e3
+		),
+		_ => "none".into(),
+	};
+	for (node, port) in nodes.iter().zip(metrics) {
+		let import = prometheus_histogram(*port, "substrate_block_verification_and_import_time");
+		let built = prometheus_histogram(*port, "substrate_proposer_block_constructed");
+		println!("  {:8} import: {}; authored: {}", node.spec.name, show(import), show(built));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_prometheus_histogram_is_parsed_and_its_quantiles_bounded() {
+		let page = "# HELP x_time Time\n# TYPE x_time histogram\n\
+			x_time_bucket{le=\"0.1\"} 2\nx_time_bucket{le=\"0.5\"} 9\n\
+			x_time_bucket{chain=\"local\",le=\"1\"} 10\nx_time_bucket{le=\"+Inf\"} 10\n\
+			x_time_sum 2.5\nx_time_count 10\nx_time_other 7\n";
+		let h = parse_histogram(page, "x_time").expect("histogram");
+		assert_eq!(h.buckets.len(), 4);
+		assert_eq!((h.count, h.sum), (10, 2.5));
+		assert_eq!(h.quantile_bound(0.5), 0.5);
+		assert_eq!(h.quantile_bound(0.99), 1.0);
+		assert_eq!(h.quantile_bound(0.2), 0.1);
+		assert!((h.mean() - 0.25).abs() < 1e-9);
+		assert!(parse_histogram(page, "y_time").is_none());
+	}
+}

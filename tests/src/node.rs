@@ -151,9 +151,12 @@ impl Node {
 			.arg("--rpc-port")
 			.arg(self.rpc_port.to_string())
 			.arg("--rpc-cors")
-			.arg("all")
-			.arg("--no-prometheus")
-			.arg("--no-telemetry")
+			.arg("all");
+		// Metrics only when asked for (`--prometheus-port` among the extra arguments).
+		if !self.spec.extra_args.iter().any(|a| a == "--prometheus-port") {
+			cmd.arg("--no-prometheus");
+		}
+		cmd.arg("--no-telemetry")
 			.arg("--no-mdns")
 			.arg("--allow-private-ip")
 			.arg("--unsafe-force-node-key-generation");
