@@ -5,8 +5,10 @@
 //! applications (distinct content digests) at the Beijing exchange; its operator (Bob) then
 //! accepts them all and passes their formal review, and a verified service agency (Ferdie) passes
 //! their substantive review, which puts them on public notice. Each step is one burst of
-//! transactions pre-signed with consecutive nonces (each signer submits to one node; a refused
-//! submission is retried after 100 ms); the step ends when the event of that step is in a
+//! transactions signed with consecutive nonces (each signer submits to one node, keeping at
+//! most `FLOW_INFLIGHT` outside the best chain; a refused submission is retried after 100 ms;
+//! transactions the pool accepted and then lost without an error — the best chain stands still
+//! for 30 s below them — are signed again and counted); the step ends when the event of that step is in a
 //! finalized block for every application. The report gives, per step, the transactions, the
 //! time from its first submission until the last event was finalized and the finalized rate,
 //! then the whole flow (applications from submission to notice per second) and the block times
@@ -18,12 +20,14 @@
 //! `$CARGO_TARGET_DIR/release/examples/flow_load`
 //!
 //! Environment (all optional): `FLOW_APPLICATIONS` (default 2 000), `FLOW_SUPPLIERS`
-//! (default 8), `FLOW_STEP_TIMEOUT_SECS` (default 600), `LOAD_NODE_ARGS` (extra node arguments).
+//! (default 8), `FLOW_INFLIGHT` (per signer, transactions submitted but not yet in the best
+//! chain; default 1 000), `FLOW_STEP_TIMEOUT_SECS` (default 600), `LOAD_NODE_ARGS` (extra node
+//! arguments).
 
 use codec::Encode;
 use doid_e2e::{
 	flows::{application, registration, verified_subjects, BJ, MINUTE},
-	load::{env_or, funded_senders, report_block_times, start_local_chain},
+	load::{env_or, funded_senders, nonce_at, report_block_times, start_local_chain},
 	*,
 };
 use doid_primitives::{Digest, DigestAlgorithm, ElementKind, SubjectRole, Uscc};
@@ -48,61 +52,82 @@ struct Batch<'a> {
 struct StepReport {
 	name: String,
 	transactions: usize,
+	/// Accepted by the pool, then lost without an error: signed again.
+	resigned: usize,
 	seconds: f64,
 }
 
-/// Sign every batch with consecutive nonces from the signer's next index, then submit them,
-/// one thread per batch, retrying refused submissions; returns the number submitted.
-fn submit_batches(rpc: &Rpc, batches: Vec<Batch>) -> usize {
+/// Submit every batch, one thread per batch (see [`submit_in_order`]); returns the number of
+/// transactions and how many of them the pool lost and were signed again.
+fn submit_batches(rpc: &Rpc, batches: Vec<Batch>, inflight: u32) -> (usize, usize) {
 	let genesis = rpc.block_hash(0).expect("genesis");
 	let best = rpc.best_number().expect("best");
 	let context = signing::ChainContext::new(genesis, rpc.block_hash(best).expect("hash"), best);
-	let signed: Vec<(u16, Vec<String>)> = batches
-		.into_iter()
-		.map(|batch| {
-			let account = AccountId::from(batch.signer.public());
-			let nonce: u32 =
-				rpc.call("system_accountNextIndex", json!([account.to_string()])).expect("nonce");
-			let txs = batch
-				.calls
-				.into_iter()
-				.enumerate()
-				.map(|(i, call)| {
-					let xt = signing::sign(call, batch.signer, nonce + i as u32, &context);
-					to_hex(&xt.encode())
-				})
-				.collect();
-			(batch.port, txs)
-		})
-		.collect();
 	std::thread::scope(|scope| {
-		let handles: Vec<_> = signed
+		let handles: Vec<_> = batches
 			.iter()
-			.map(|(port, txs)| scope.spawn(move || submit_in_order(*port, txs)))
+			.map(|batch| scope.spawn(|| submit_in_order(batch, &context, inflight)))
 			.collect();
-		handles.into_iter().map(|h| h.join().expect("submitter")).sum()
+		handles
+			.into_iter()
+			.map(|h| h.join().expect("submitter"))
+			.fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 	})
 }
 
-/// Submit `txs` in order to the node at `port`; a refusal other than "already there" is retried
-/// after 100 ms, at most 600 times.
-fn submit_in_order(port: u16, txs: &[String]) -> usize {
-	let rpc = Rpc::new(port);
-	for (i, tx) in txs.iter().enumerate() {
-		let mut retries = 0;
-		loop {
-			match rpc.call::<String>("author_submitExtrinsic", json!([tx])) {
-				Ok(_) => break,
-				Err(e) if e.contains("1013") || e.contains("Already Imported") => break,
-				Err(e) => {
-					retries += 1;
-					assert!(retries <= 600, "transaction {i} refused 600 times: {e}");
-					std::thread::sleep(Duration::from_millis(100));
-				}
-			}
+/// Sign and submit `batch` in order, with consecutive nonces from the signer's next index,
+/// keeping at most `inflight` of them outside the best chain, until all are in the best chain.
+/// A refused submission is retried after 100 ms (at most 600 times). If the best chain does not
+/// advance for [`STALL`] while submitted transactions are missing from it, the pool has lost
+/// them: they are signed again (a new signature, so a new hash) and counted.
+fn submit_in_order(
+	batch: &Batch,
+	context: &signing::ChainContext,
+	inflight: u32,
+) -> (usize, usize) {
+	let rpc = Rpc::new(batch.port);
+	let account = AccountId::from(batch.signer.public());
+	let first: u32 =
+		rpc.call("system_accountNextIndex", json!([account.to_string()])).expect("nonce");
+	let end = first + batch.calls.len() as u32;
+	let (mut next, mut resigned) = (first, 0usize);
+	let (mut included, mut since) = (first, Instant::now());
+	loop {
+		let best = rpc.block_hash(rpc.best_number().expect("best")).expect("best hash");
+		let now_included = nonce_at(&rpc, &account, best);
+		if now_included >= end {
+			return (batch.calls.len(), resigned);
+		}
+		if now_included != included {
+			(included, since) = (now_included, Instant::now());
+		} else if next > included && since.elapsed() > STALL {
+			resigned += (next - included) as usize;
+			(next, since) = (included, Instant::now());
+		}
+		while next < end && next < included + inflight {
+			let call = batch.calls[(next - first) as usize].clone();
+			let xt = to_hex(&signing::sign(call, batch.signer, next, context).encode());
+			submit_one(&rpc, &xt);
+			next += 1;
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	}
+}
+
+/// How long the best chain may stand still while transactions are missing from it.
+const STALL: Duration = Duration::from_secs(30);
+
+/// Submit `xt`, retrying a refusal after 100 ms (at most 600 times). "Already imported", "priority
+/// too low" (the same nonce is in the pool) and "outdated" (already in the chain) end it.
+fn submit_one(rpc: &Rpc, xt: &str) {
+	for _ in 0..600 {
+		match rpc.call::<String>("author_submitExtrinsic", json!([xt])) {
+			Ok(_) => return,
+			Err(e) if ["1013", "1014", "1010"].iter().any(|code| e.contains(code)) => return,
+			Err(_) => std::thread::sleep(Duration::from_millis(100)),
 		}
 	}
-	txs.len()
+	panic!("a transaction was refused 600 times");
 }
 
 /// Scan finalized blocks from `from` until `expected` events match `step` (each event gives an
@@ -147,6 +172,7 @@ fn main() {
 	let applications: usize = env_or("FLOW_APPLICATIONS", 2_000usize).max(1);
 	let supplier_count: usize = env_or("FLOW_SUPPLIERS", 8usize).max(1);
 	let timeout = Duration::from_secs(env_or("FLOW_STEP_TIMEOUT_SECS", 600));
+	let inflight: u32 = env_or("FLOW_INFLIGHT", 1_000u32).max(1);
 	let node_args: Vec<String> = std::env::var("LOAD_NODE_ARGS")
 		.unwrap_or_default()
 		.split_whitespace()
@@ -199,7 +225,7 @@ fn main() {
 			Batch { signer, calls, port: port(s) }
 		})
 		.collect();
-	let submitted = submit_batches(&rpc, batches);
+	let (submitted, resigned) = submit_batches(&rpc, batches, inflight);
 	let (app_ids, next) =
 		finalized_events(&rpc, from, applications, timeout, "submit", |e| match e {
 			RuntimeEvent::Registration(Event::Submitted { application, .. }) => Some(*application),
@@ -208,6 +234,7 @@ fn main() {
 	reports.push(StepReport {
 		name: format!("submit ({} suppliers)", suppliers.len()),
 		transactions: submitted,
+		resigned,
 		seconds: step_start.elapsed().as_secs_f64(),
 	});
 	from = next;
@@ -255,7 +282,8 @@ fn main() {
 	for (i, (name, signer, make, done)) in steps.into_iter().enumerate() {
 		let step_start = Instant::now();
 		let calls = app_ids.iter().map(|id| registration(make(*id, agency))).collect();
-		let sent = submit_batches(&rpc, vec![Batch { signer, calls, port: port(i + 1) }]);
+		let (sent, resigned) =
+			submit_batches(&rpc, vec![Batch { signer, calls, port: port(i + 1) }], inflight);
 		let (ids_done, next) =
 			finalized_events(&rpc, from, applications, timeout, name, |e| match e {
 				RuntimeEvent::Registration(event) => done(event).filter(|id| wanted.contains(id)),
@@ -269,6 +297,7 @@ fn main() {
 		reports.push(StepReport {
 			name: name.to_string(),
 			transactions: sent,
+			resigned,
 			seconds: step_start.elapsed().as_secs_f64(),
 		});
 		from = next;
@@ -276,14 +305,17 @@ fn main() {
 
 	println!();
 	println!("== Registration flows, 4 validators: {applications} applications ==");
-	println!("step                       transactions   seconds   finalized/s");
+	println!(
+		"step                       transactions   seconds   finalized/s   lost by the pool, signed again"
+	);
 	for r in &reports {
 		println!(
-			"{:26} {:>12} {:>9.1} {:>13.1}",
+			"{:26} {:>12} {:>9.1} {:>13.1} {:>8}",
 			r.name,
 			r.transactions,
 			r.seconds,
-			r.transactions as f64 / r.seconds
+			r.transactions as f64 / r.seconds,
+			r.resigned
 		);
 	}
 	let total: f64 = reports.iter().map(|r| r.seconds).sum();

@@ -267,12 +267,13 @@ pub fn start_validators(chain: &str) -> Vec<Node> {
 
 /// Write a copy of the `base` chain spec (e.g. `local`) whose runtime genesis patch has been
 /// changed by `patch` (which receives the patch object, keyed by pallet) to a fresh file;
-/// returns its path. Lets a test shorten the calendar day or change registry rules.
+/// returns the file (removed when dropped). Lets a test shorten the calendar day or change
+/// registry rules.
 pub fn patched_chain_spec(
 	base: &str,
 	label: &str,
 	patch: impl FnOnce(&mut serde_json::Value),
-) -> PathBuf {
+) -> ChainSpecFile {
 	let output = Command::new(node_binary())
 		.args(["build-spec", "--chain", base])
 		.stderr(Stdio::null())
@@ -288,5 +289,26 @@ pub fn patched_chain_spec(
 	let path = temp_dir(label).join("spec.json");
 	std::fs::write(&path, serde_json::to_vec_pretty(&spec).expect("serialize spec"))
 		.expect("write chain spec");
-	path
+	ChainSpecFile(path)
+}
+
+/// A chain spec written to a temporary directory, removed when this is dropped (kept if the
+/// test panics, like a node's base path).
+pub struct ChainSpecFile(PathBuf);
+
+impl std::ops::Deref for ChainSpecFile {
+	type Target = Path;
+	fn deref(&self) -> &Path {
+		&self.0
+	}
+}
+
+impl Drop for ChainSpecFile {
+	fn drop(&mut self) {
+		if !std::thread::panicking() {
+			if let Some(dir) = self.0.parent() {
+				let _ = std::fs::remove_dir_all(dir);
+			}
+		}
+	}
 }
