@@ -4,8 +4,8 @@
 //! Every transaction is submitted with `author_submitAndWatchExtrinsic`, so the pool must say
 //! what became of it: refused at submission (with the pool's error), or accepted and then
 //! finalized, dropped, invalid or usurped. Each sender keeps up to `OVERLOAD_WINDOW` of its
-//! transactions (consecutive nonces) in the pool; a refused transaction is submitted again, as
-//! it is, after `OVERLOAD_BACKOFF_MS`, and a nonce the pool dropped is signed again (a new digest, hence a
+//! transactions (consecutive nonces) in the pool; a refused nonce is signed again and retried
+//! after `OVERLOAD_BACKOFF_MS`, and a nonce the pool dropped is signed again (a new digest, hence a
 //! new hash) so that the sender's later nonces can still be included. After the window the
 //! senders submit nothing new but repair their gaps until every watched transaction has a final
 //! status (bounded by `OVERLOAD_DRAIN_SECS`).
@@ -98,8 +98,6 @@ enum Fate {
 #[derive(Default)]
 struct Tally {
 	attempts: AtomicU64,
-	/// Distinct transactions signed (a refused one submitted again is one transaction).
-	signed: AtomicU64,
 	accepted: AtomicU64,
 	finalized: AtomicU64,
 	/// Submissions refused by the node, by error.
@@ -243,8 +241,6 @@ async fn send(
 	let (tx, mut rx) = mpsc::unbounded_channel();
 	let mut next = start_nonce;
 	let mut progress = Progress::default();
-	// Refused transactions, submitted again as they are (a refusal does not ban them).
-	let mut refused: BTreeMap<u32, String> = BTreeMap::new();
 	loop {
 		while let Ok((nonce, fate)) = rx.try_recv() {
 			progress.settle(nonce, fate, &tally);
@@ -272,17 +268,14 @@ async fn send(
 			}
 			continue;
 		};
-		let hex = refused.remove(&nonce).unwrap_or_else(|| {
-			tally.signed.fetch_add(1, SeqCst);
-			sender.sign(nonce)
-		});
+		let hex = sender.sign(nonce);
 		tally.attempts.fetch_add(1, SeqCst);
 		let sent = Instant::now();
 		match sender
 			.client
 			.subscribe::<Value, _>(
 				"author_submitAndWatchExtrinsic",
-				rpc_params![hex.clone()],
+				rpc_params![hex],
 				"author_unwatchExtrinsic",
 			)
 			.await
@@ -298,7 +291,6 @@ async fn send(
 				// "outdated" (1010 Stale): the nonce is already used on chain; nothing to repeat.
 				if !why.contains("outdated") {
 					progress.redo.insert(nonce);
-					refused.insert(nonce, hex);
 				}
 				tokio::time::sleep(backoff).await;
 			}
@@ -454,7 +446,6 @@ fn main() {
 		std::thread::sleep(Duration::from_secs(1));
 	}
 	let attempts_in_window = tally.attempts.load(SeqCst);
-	let signed_in_window = tally.signed.load(SeqCst);
 	let finalized_in_window = tally.finalized.load(SeqCst);
 	stop.store(true, SeqCst);
 	*drain_until.lock().expect("lock") = Some(Instant::now() + cfg.drain);
@@ -527,11 +518,6 @@ fn main() {
 		attempts_in_window as f64 / cfg.secs as f64 / cfg.sustainable,
 		cfg.sustainable,
 		finalized_in_window as f64 / cfg.secs as f64
-	);
-	println!(
-		"distinct transactions signed during the flood: {signed_in_window} ({:.0}/s = {:.1}x; the other submissions are refused ones submitted again)",
-		signed_in_window as f64 / cfg.secs as f64,
-		signed_in_window as f64 / cfg.secs as f64 / cfg.sustainable
 	);
 	println!("submissions {attempts} = refused {refused_total} + accepted {accepted}");
 	for (why, n) in &refused {
