@@ -63,13 +63,11 @@ impl Rpc {
 		let account = AccountId::from(sp_core::Pair::public(signer));
 		let nonce: u32 = self.call("system_accountNextIndex", json!([account.to_string()]))?;
 		let genesis = self.block_hash(0)?;
-		let best_hash: String = self.call("chain_getBlockHash", json!([]))?;
+		// The number first, then the hash of that number: read the other way round, a block
+		// arriving in between gives a birth block the pool does not know yet (AncientBirthBlock).
 		let best_number = self.best_number()?;
-		let context = signing::ChainContext::new(
-			genesis,
-			H256::from_slice(&from_hex(&best_hash)?),
-			best_number,
-		);
+		let best_hash = self.block_hash(best_number)?;
+		let context = signing::ChainContext::new(genesis, best_hash, best_number);
 		let extrinsic = signing::sign(call, signer, nonce, &context);
 		self.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))
 	}
