@@ -91,7 +91,7 @@ fn submit_in_order(
 		rpc.call("system_accountNextIndex", json!([account.to_string()])).expect("nonce");
 	let end = first + batch.calls.len() as u32;
 	let (mut next, mut resigned) = (first, 0usize);
-	let (mut included, mut since) = (first, Instant::now());
+	let (mut included, mut since, mut stalls) = (first, Instant::now(), 0);
 	loop {
 		let best = rpc.block_hash(rpc.best_number().expect("best")).expect("best hash");
 		let now_included = nonce_at(&rpc, &account, best);
@@ -101,6 +101,8 @@ fn submit_in_order(
 		if now_included != included {
 			(included, since) = (now_included, Instant::now());
 		} else if next > included && since.elapsed() > STALL {
+			stalls += 1;
+			assert!(stalls <= MAX_STALLS, "the best chain stood still {MAX_STALLS} times");
 			resigned += (next - included) as usize;
 			(next, since) = (included, Instant::now());
 		}
@@ -116,14 +118,18 @@ fn submit_in_order(
 
 /// How long the best chain may stand still while transactions are missing from it.
 const STALL: Duration = Duration::from_secs(30);
+/// How many such stalls a batch may meet before the run stops.
+const MAX_STALLS: u32 = 20;
 
 /// Submit `xt`, retrying a refusal after 100 ms (at most 600 times). "Already imported", "priority
-/// too low" (the same nonce is in the pool) and "outdated" (already in the chain) end it.
+/// too low" (the same nonce is in the pool) and "outdated" (already in the chain) end it; any
+/// other invalid transaction stops the run.
 fn submit_one(rpc: &Rpc, xt: &str) {
 	for _ in 0..600 {
 		match rpc.call::<String>("author_submitExtrinsic", json!([xt])) {
 			Ok(_) => return,
-			Err(e) if ["1013", "1014", "1010"].iter().any(|code| e.contains(code)) => return,
+			Err(e) if e.contains("1013") || e.contains("1014") || e.contains("outdated") => return,
+			Err(e) if e.contains("1010") => panic!("an invalid transaction: {e}"),
 			Err(_) => std::thread::sleep(Duration::from_millis(100)),
 		}
 	}
