@@ -219,17 +219,11 @@ pub fn parse_histogram(page: &str, name: &str) -> Option<Histogram> {
 /// port on loopback, connected via Alice; returns them with their Prometheus ports.
 pub fn start_local_chain(extra: &[String]) -> (Vec<Node>, [u16; 4]) {
 	let metrics = free_ports::<4>();
-	let spec = |i: usize, key: &str| {
-		let mut extra_args = extra.to_vec();
-		extra_args.extend(["--prometheus-port".to_string(), metrics[i].to_string()]);
-		NodeSpec { extra_args, ..NodeSpec::validator("local", key) }
-	};
-	let mut alice = Node::start(spec(0, "alice"));
-	let boot = alice.multiaddr();
-	let mut nodes = vec![alice];
-	for (i, key) in ["bob", "charlie", "dave"].into_iter().enumerate() {
-		nodes.push(Node::start(spec(i + 1, key).with_bootnode(&boot)));
-	}
+	let nodes = start_validators_with("local", |i| {
+		let mut args = extra.to_vec();
+		args.extend(["--prometheus-port".to_string(), metrics[i].to_string()]);
+		args
+	});
 	(nodes, metrics)
 }
 

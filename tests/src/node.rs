@@ -256,11 +256,20 @@ pub fn start_local_validators() -> Vec<Node> {
 /// Start the four validators (Alice, Bob, Charlie, Dave) of `chain` (an id or a spec file whose
 /// genesis is the local testnet's), all connected through Alice.
 pub fn start_validators(chain: &str) -> Vec<Node> {
-	let mut alice = Node::start(NodeSpec::validator(chain, "alice"));
+	start_validators_with(chain, |_| Vec::new())
+}
+
+/// As [`start_validators`], the `i`-th validator (0 = Alice) started with `extra_args(i)`.
+pub fn start_validators_with(chain: &str, extra_args: impl Fn(usize) -> Vec<String>) -> Vec<Node> {
+	let spec = |i: usize, key: &str| NodeSpec {
+		extra_args: extra_args(i),
+		..NodeSpec::validator(chain, key)
+	};
+	let mut alice = Node::start(spec(0, "alice"));
 	let boot = alice.multiaddr();
 	let mut nodes = vec![alice];
-	for key in ["bob", "charlie", "dave"] {
-		nodes.push(Node::start(NodeSpec::validator(chain, key).with_bootnode(&boot)));
+	for (i, key) in ["bob", "charlie", "dave"].into_iter().enumerate() {
+		nodes.push(Node::start(spec(i + 1, key).with_bootnode(&boot)));
 	}
 	nodes
 }
