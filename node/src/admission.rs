@@ -1,13 +1,18 @@
 //! Admission control in front of the transaction pool.
 //!
 //! Under a flood the pool fills up, and a full pool makes room by dropping transactions it had
-//! already accepted: a sender then learns of it only through a watcher, or not at all. This
-//! wrapper refuses a new external transaction (RPC or network) with the pool's standard
-//! "Immediately Dropped" error (RPC code 1016, retriable) as soon as the ready queue holds
-//! [`AdmissionControl::max_ready`] transactions or [`AdmissionControl::max_ready_bytes`] bytes,
-//! so that the overflow is rejected at the door, with an error, and what was accepted keeps
-//! its place. Local transactions (the node's own, e.g. off-chain workers) are not limited here.
-//! Everything else is passed through unchanged.
+//! already accepted: a sender then learns of it only through a watcher, or not at all. Worse,
+//! the pool drops the *oldest* ready transaction of equal priority together with everything that
+//! depends on it (the sender's later nonces), so one eviction cascades.
+//!
+//! This wrapper refuses a new external transaction (RPC or network) with the pool's standard
+//! "Immediately Dropped" error (RPC code 1016, retriable) as soon as the pool holds
+//! [`AdmissionControl::max_transactions`] transactions in all (see [`Occupancy`]) or its ready
+//! queue holds [`AdmissionControl::max_ready_bytes`] bytes, so that the overflow is rejected at
+//! the door, with an error, and what was accepted keeps its place. The count is the whole pool,
+//! not one view: the fork-aware pool keeps one view per unfinalized block, and any view whose
+//! ready queue passes the limit evicts. Local transactions (the node's own, e.g. off-chain
+//! workers) are not limited here. Everything else is passed through unchanged.
 
 use async_trait::async_trait;
 use sc_transaction_pool_api::{
@@ -18,21 +23,57 @@ use sc_transaction_pool_api::{
 use sp_runtime::traits::Block as BlockT;
 use std::{collections::HashMap, pin::Pin, sync::Arc, time::Duration};
 
+/// How many transactions a pool holds in all, as admission control counts them.
+#[async_trait]
+pub trait Occupancy {
+	/// Transactions held, in every queue and view (each counted once).
+	async fn transactions(&self) -> usize;
+}
+
+/// The fork-aware pool: its mempool holds every transaction of every view until it is finalized,
+/// dropped or found invalid, so no view can hold more.
+#[async_trait]
+impl<ChainApi, Block> Occupancy for sc_transaction_pool::ForkAwareTxPool<ChainApi, Block>
+where
+	Block: BlockT,
+	ChainApi: sc_transaction_pool::ChainApi<Block = Block> + 'static,
+	<Block as BlockT>::Hash: Unpin,
+{
+	async fn transactions(&self) -> usize {
+		let (unwatched, watched) = self.mempool_len().await;
+		unwatched + watched
+	}
+}
+
+/// The single-state pool: one ready and one future queue.
+#[async_trait]
+impl<ChainApi, Block> Occupancy for sc_transaction_pool::BasicPool<ChainApi, Block>
+where
+	Block: BlockT,
+	ChainApi: sc_transaction_pool::ChainApi<Block = Block> + 'static,
+{
+	async fn transactions(&self) -> usize {
+		let status = TransactionPool::status(self);
+		status.ready + status.future
+	}
+}
+
 /// Share of the pool's ready limits up to which external transactions are admitted.
 pub const DEFAULT_ADMISSION_PERCENT: usize = 80;
 
 /// A transaction pool that refuses external transactions once it is nearly full.
 pub struct AdmissionControl<P> {
 	inner: Arc<P>,
-	/// External transactions are refused while the ready queue holds this many.
-	pub max_ready: usize,
-	/// ... or this many bytes.
+	/// External transactions are refused while the pool holds this many transactions in all.
+	pub max_transactions: usize,
+	/// ... or its ready queue holds this many bytes.
 	pub max_ready_bytes: usize,
 }
 
-impl<P: TransactionPool> AdmissionControl<P> {
-	/// Admit external transactions while the ready queue is below `percent` of `limit_count`
-	/// transactions and `limit_bytes` bytes (100 or more: no admission control).
+impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
+	/// Admit external transactions while the pool holds fewer than `percent` of `limit_count`
+	/// transactions (the ready queue's limit) and its ready queue fewer than `percent` of
+	/// `limit_bytes` bytes (100 or more: no admission control).
 	pub fn new(inner: Arc<P>, limit_count: usize, limit_bytes: usize, percent: usize) -> Self {
 		let share = |limit: usize| {
 			if percent >= 100 {
@@ -41,21 +82,23 @@ impl<P: TransactionPool> AdmissionControl<P> {
 				limit.saturating_mul(percent) / 100
 			}
 		};
-		Self { inner, max_ready: share(limit_count), max_ready_bytes: share(limit_bytes) }
+		Self { inner, max_transactions: share(limit_count), max_ready_bytes: share(limit_bytes) }
 	}
 
 	/// Whether a new transaction from `source` must be refused now.
-	fn is_full(&self, source: TransactionSource) -> bool {
-		if source == TransactionSource::Local {
+	async fn is_full(&self, source: TransactionSource) -> bool {
+		if source == TransactionSource::Local || self.max_transactions == usize::MAX {
 			return false;
 		}
-		let status = self.inner.status();
-		status.ready >= self.max_ready || status.ready_bytes >= self.max_ready_bytes
+		self.inner.status().ready_bytes >= self.max_ready_bytes
+			|| self.inner.transactions().await >= self.max_transactions
 	}
 }
 
 #[async_trait]
-impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
+impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
+	for AdmissionControl<P>
+{
 	type Block = P::Block;
 	type Hash = P::Hash;
 	type InPoolTransaction = P::InPoolTransaction;
@@ -67,7 +110,7 @@ impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
 		source: TransactionSource,
 		xts: Vec<TransactionFor<Self>>,
 	) -> Result<Vec<Result<TxHash<Self>, Self::Error>>, Self::Error> {
-		if self.is_full(source) {
+		if self.is_full(source).await {
 			return Ok(xts.iter().map(|_| Err(PoolError::ImmediatelyDropped.into())).collect());
 		}
 		self.inner.submit_at(at, source, xts).await
@@ -79,7 +122,7 @@ impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
 		source: TransactionSource,
 		xt: TransactionFor<Self>,
 	) -> Result<TxHash<Self>, Self::Error> {
-		if self.is_full(source) {
+		if self.is_full(source).await {
 			return Err(PoolError::ImmediatelyDropped.into());
 		}
 		self.inner.submit_one(at, source, xt).await
@@ -91,7 +134,7 @@ impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
 		source: TransactionSource,
 		xt: TransactionFor<Self>,
 	) -> Result<Pin<Box<TransactionStatusStreamFor<Self>>>, Self::Error> {
-		if self.is_full(source) {
+		if self.is_full(source).await {
 			return Err(PoolError::ImmediatelyDropped.into());
 		}
 		self.inner.submit_and_watch(at, source, xt).await
@@ -150,7 +193,9 @@ impl<P: TransactionPool + 'static> TransactionPool for AdmissionControl<P> {
 }
 
 #[async_trait]
-impl<P: MaintainedTransactionPool + 'static> MaintainedTransactionPool for AdmissionControl<P> {
+impl<P: MaintainedTransactionPool + Occupancy + Send + Sync + 'static> MaintainedTransactionPool
+	for AdmissionControl<P>
+{
 	async fn maintain(&self, event: ChainEvent<Self::Block>) {
 		self.inner.maintain(event).await
 	}

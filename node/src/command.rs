@@ -116,11 +116,11 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let admission = service::PoolAdmission {
-				limit_count: cli.run.pool_config.pool_limit,
-				limit_bytes: cli.run.pool_config.pool_kbytes * 1024,
-				percent: cli.pool_admission_percent,
-			};
+			let admission = service::PoolAdmission::from_params(
+				&cli.run.pool_config,
+				cli.run.shared_params.is_dev(),
+				cli.pool_admission_percent,
+			);
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<

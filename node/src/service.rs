@@ -1,6 +1,7 @@
 //! The node service: client, RocksDB backend, transaction pool, networking, Aura authoring,
 //! GRANDPA finality and the RPC server.
 
+use crate::admission::AdmissionControl;
 use doid_runtime::{self, apis::RuntimeApi, opaque::Block};
 use futures::FutureExt;
 use sc_client_api::{Backend, BlockBackend};
@@ -54,8 +55,58 @@ fn aura_inherents(
 	(slot, timestamp)
 }
 
-/// Build the client, database, pool and import queue.
+/// Build the client, database, pool and import queue (for the maintenance subcommands: the pool
+/// has the stock options and no admission control).
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+	build_partial(config, None)
+}
+
+/// Build the pool: with `admission`, the pool type and limits of the command line behind
+/// [`crate::admission::AdmissionControl`]; without, the stock pool of `config`.
+fn transaction_pool(
+	config: &Configuration,
+	client: Arc<FullClient>,
+	task_manager: &TaskManager,
+	admission: Option<PoolAdmission>,
+) -> sc_transaction_pool::TransactionPoolHandle<Block, FullClient> {
+	let spawner = task_manager.spawn_essential_handle();
+	let is_validator = config.role.is_authority().into();
+	let prometheus = config.prometheus_registry();
+	let Some(admission) = admission else {
+		return sc_transaction_pool::Builder::new(spawner, client, is_validator)
+			.with_options(config.transaction_pool.clone())
+			.with_prometheus(prometheus)
+			.build();
+	};
+	let (count, bytes) = (admission.options.ready.count, admission.options.ready.total_bytes);
+	let percent = admission.percent;
+	let options = admission.options;
+	sc_transaction_pool::TransactionPoolWrapper(if admission.fork_aware {
+		let pool = sc_transaction_pool::ForkAwareTxPool::new_full(
+			options,
+			is_validator,
+			prometheus,
+			spawner,
+			client,
+		);
+		Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
+	} else {
+		let pool = sc_transaction_pool::BasicPool::new_full(
+			options,
+			is_validator,
+			prometheus,
+			spawner,
+			client,
+		);
+		Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
+	})
+}
+
+/// Build the client, database, pool (see [`transaction_pool`]) and import queue.
+fn build_partial(
+	config: &Configuration,
+	admission: Option<PoolAdmission>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -84,16 +135,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool = Arc::from(
-		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
-			client.clone(),
-			config.role.is_authority().into(),
-		)
-		.with_options(config.transaction_pool.clone())
-		.with_prometheus(config.prometheus_registry())
-		.build(),
-	);
+	let transaction_pool =
+		Arc::new(transaction_pool(config, client.clone(), &task_manager, admission));
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),
@@ -138,16 +181,39 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// The pool's ready-queue limits and the share of them up to which external transactions are
-/// admitted (see [`crate::admission`]).
-#[derive(Clone, Copy, Debug)]
+/// The pool of the command line and the share of its ready-queue limits up to which external
+/// transactions are admitted (see [`crate::admission`]).
+#[derive(Clone, Debug)]
 pub struct PoolAdmission {
-	/// `--pool-limit`.
-	pub limit_count: usize,
-	/// `--pool-kbytes`, in bytes.
-	pub limit_bytes: usize,
+	/// Limits and ban time (`--pool-limit`, `--pool-kbytes`, `--tx-ban-seconds`).
+	pub options: sc_transaction_pool::Options,
+	/// `--pool-type fork-aware` (the default) rather than `single-state`.
+	pub fork_aware: bool,
 	/// `--pool-admission-percent`.
 	pub percent: usize,
+}
+
+impl PoolAdmission {
+	/// The pool of `params` (limits as `sc-cli` derives them: the future queue gets a tenth of
+	/// the ready queue's; no ban on a development chain unless `--tx-ban-seconds` says so).
+	pub fn from_params(
+		params: &sc_cli::TransactionPoolParams,
+		is_dev: bool,
+		percent: usize,
+	) -> Self {
+		let mut options = sc_transaction_pool::Options::default();
+		options.ready.count = params.pool_limit;
+		options.ready.total_bytes = params.pool_kbytes * 1024;
+		options.future.count = params.pool_limit / 10;
+		options.future.total_bytes = params.pool_kbytes * 1024 / 10;
+		options.ban_time = match (params.tx_ban_seconds, is_dev) {
+			(Some(seconds), _) => Duration::from_secs(seconds),
+			(None, true) => Duration::ZERO,
+			(None, false) => Duration::from_secs(30 * 60),
+		};
+		let fork_aware = matches!(params.pool_type, sc_cli::TransactionPoolType::ForkAware);
+		Self { options, fork_aware, percent }
+	}
 }
 
 /// Build and start a full node: a validator with `--validator`, otherwise a verifier.
@@ -166,15 +232,9 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = build_partial(&config, Some(admission))?;
 	// Everything below (RPC, network, block authoring, off-chain workers) shares the pool
 	// through its admission control.
-	let transaction_pool = Arc::new(crate::admission::AdmissionControl::new(
-		transaction_pool,
-		admission.limit_count,
-		admission.limit_bytes,
-		admission.percent,
-	));
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
