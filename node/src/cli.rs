@@ -14,8 +14,9 @@ pub struct Cli {
 	pub run: RunCmd,
 
 	/// Refuse new transactions from RPC and the network (error 1016, retriable) once the
-	/// pool's ready queue holds this percentage of `--pool-limit` or `--pool-kbytes`, so that a
-	/// full pool never drops transactions it has accepted. 100 turns this off.
+	/// pool holds this percentage of `--pool-limit` transactions in all (every view, ready and
+	/// future) or its ready queue this percentage of `--pool-kbytes`, so that a full pool does
+	/// not evict transactions it has accepted. 100 turns this off.
 	#[arg(long, default_value_t = crate::admission::DEFAULT_ADMISSION_PERCENT)]
 	pub pool_admission_percent: usize,
 }

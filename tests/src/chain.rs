@@ -62,6 +62,19 @@ impl Rpc {
 	pub fn submit(&self, call: RuntimeCall, signer: &sr25519::Pair) -> Result<String, RpcError> {
 		let account = AccountId::from(sp_core::Pair::public(signer));
 		let nonce: u32 = self.call("system_accountNextIndex", json!([account.to_string()]))?;
+		self.submit_with_nonce(call, signer, nonce)
+	}
+
+	/// Sign `call` with `nonce` and submit it; returns the transaction hash. For many
+	/// transactions of one signer in a row: the pool's next-nonce answer
+	/// (`system_accountNextIndex`) can lag behind what it has just accepted while it moves to
+	/// a new block.
+	pub fn submit_with_nonce(
+		&self,
+		call: RuntimeCall,
+		signer: &sr25519::Pair,
+		nonce: u32,
+	) -> Result<String, RpcError> {
 		let genesis = self.block_hash(0)?;
 		// The number first, then the hash of that number: read the other way round, a block
 		// arriving in between gives a birth block the pool does not know yet (AncientBirthBlock).

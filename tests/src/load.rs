@@ -25,17 +25,20 @@ pub fn funded_senders(rpc: &Rpc, count: usize) -> Vec<sr25519::Pair> {
 		.collect();
 	if !extra.is_empty() {
 		let alice = Alice.pair();
-		let calls = extra
-			.iter()
-			.map(|p| {
-				let call = RuntimeCall::Balances(doid_runtime::BalancesCall::transfer_keep_alive {
-					dest: sp_runtime::MultiAddress::Id(AccountId::from(p.public())),
-					value: 10_000 * doid_runtime::UNIT,
-				});
-				(call, &alice)
-			})
-			.collect();
-		rpc.submit_all(calls, extra.len(), 2 * MINUTE, |e| match e {
+		let first: u32 = rpc
+			.call("system_accountNextIndex", serde_json::json!([Alice.to_account_id().to_string()]))
+			.expect("Alice's nonce");
+		let start = rpc.best_number().expect("best block");
+		// Alice is endowed with 1 000 000 units: 10 000 each, or a share of 900 000.
+		let value = (900_000 / extra.len() as u128).min(10_000) * doid_runtime::UNIT;
+		for (nonce, p) in (first..).zip(&extra) {
+			let call = RuntimeCall::Balances(doid_runtime::BalancesCall::transfer_keep_alive {
+				dest: sp_runtime::MultiAddress::Id(AccountId::from(p.public())),
+				value,
+			});
+			rpc.submit_with_nonce(call, &alice, nonce).expect("funding transfer accepted");
+		}
+		rpc.collect(start + 1, extra.len(), 2 * MINUTE, |e| match e {
 			RuntimeEvent::System(frame_system::Event::NewAccount { .. }) => Some(()),
 			_ => None,
 		})
