@@ -56,9 +56,20 @@ fn parties<T: Config>() -> Parties<T> {
 /// (of three kinds), with the most services, materials and prior registrations and the longest
 /// texts. `variant` makes the digests unique.
 fn application<T: Config>(p: &Parties<T>, variant: u32) -> Application {
+	application_with::<T>(p, variant, MAX_INPUTS, MAX_MATERIALS)
+}
+
+/// The worst-case application with `inputs` inputs (at least one: a data product with services
+/// needs one more kind) and `materials` materials.
+fn application_with<T: Config>(
+	p: &Parties<T>,
+	variant: u32,
+	inputs: u32,
+	materials: u32,
+) -> Application {
 	let kinds =
 		[ElementKind::DataResource, ElementKind::ComputeResource, ElementKind::AlgorithmModel];
-	let inputs: Vec<u64> = (0..MAX_INPUTS)
+	let inputs: Vec<u64> = (0..inputs.max(1))
 		.map(|i| {
 			T::BenchmarkCertificates::create_certificate(
 				p.registry,
@@ -98,7 +109,7 @@ fn application<T: Config>(p: &Parties<T>, variant: u32) -> Application {
 				.collect(),
 		),
 		materials: BoundedVec::truncate_from(
-			(0..MAX_MATERIALS)
+			(0..materials)
 				.map(|i| Material {
 					kind: MaterialKind::Other,
 					digest: Digest::synthetic(0xC0, variant * 100 + i),
@@ -185,10 +196,11 @@ fn status<T: Config>(id: ApplicationId) -> Option<ApplicationStatus> {
 mod benches {
 	use super::*;
 
+	/// `i` inputs, `m` materials: the call is charged for the ones it carries.
 	#[benchmark]
-	fn submit() {
+	fn submit(i: Linear<1, MAX_INPUTS>, m: Linear<0, MAX_MATERIALS>) {
 		let p = parties::<T>();
-		let app = application::<T>(&p, 1);
+		let app = application_with::<T>(&p, 1, i, m);
 		let id = NextApplicationId::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(p.applicant_account.clone()), p.registry, app);

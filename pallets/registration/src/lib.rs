@@ -333,9 +333,12 @@ pub mod pallet {
 		///
 		/// Origin: an account of a verified subject with the data-supplier or data-merchant role.
 		/// The registry must exist and be active; every rule of the pallet documentation is
-		/// checked.
+		/// checked. Charged for the inputs and materials it carries.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit())]
+		#[pallet::weight(T::WeightInfo::submit(
+			(application.inputs.len() as u32).max(1),
+			application.materials.len() as u32,
+		))]
 		pub fn submit(
 			origin: OriginFor<T>,
 			registry: RegistryId,

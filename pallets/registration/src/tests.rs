@@ -1157,3 +1157,26 @@ fn dispute_hooks_on_unknown_applications() {
 		assert_eq!(root, sp_io::storage::root(sp_runtime::StateVersion::V1));
 	});
 }
+
+#[test]
+fn submit_is_charged_for_the_inputs_and_materials_it_carries() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let weight = |application: Application| {
+		crate::Call::<Test>::submit { registry: 1, application }.get_dispatch_info().call_weight
+	};
+	let small = app();
+	let mut large = app();
+	large.inputs = inputs(&[1, 2, 3, 4, 5, 6, 7, 8]);
+	large.materials = BoundedVec::try_from(
+		(0..MAX_MATERIALS as u8)
+			.map(|i| Material { kind: MaterialKind::Other, digest: digest(0x60 + i) })
+			.collect::<Vec<_>>(),
+	)
+	.unwrap();
+	// The charge follows the benchmark's components: at least one input (as benchmarked), and
+	// the materials as carried.
+	use crate::weights::WeightInfo;
+	assert_eq!(weight(small), <() as WeightInfo>::submit(1, 2));
+	assert_eq!(weight(large), <() as WeightInfo>::submit(8, 16));
+	assert!(<() as WeightInfo>::submit(1, 2).all_lt(<() as WeightInfo>::submit(8, 16)));
+}
