@@ -78,28 +78,24 @@ fn transaction_pool(
 			.with_prometheus(prometheus)
 			.build();
 	};
-	let (count, bytes) = (admission.options.ready.count, admission.options.ready.total_bytes);
-	let percent = admission.percent;
-	let options = admission.options;
-	sc_transaction_pool::TransactionPoolWrapper(if admission.fork_aware {
-		let pool = sc_transaction_pool::ForkAwareTxPool::new_full(
-			options,
-			is_validator,
-			prometheus,
-			spawner,
-			client,
-		);
-		Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
+	let PoolAdmission { options, fork_aware, percent } = admission;
+	let ready = options.ready.clone();
+	let limits = (ready.count, ready.total_bytes, percent);
+	sc_transaction_pool::TransactionPoolWrapper(if fork_aware {
+		use sc_transaction_pool::ForkAwareTxPool as Pool;
+		admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits)
 	} else {
-		let pool = sc_transaction_pool::BasicPool::new_full(
-			options,
-			is_validator,
-			prometheus,
-			spawner,
-			client,
-		);
-		Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
+		use sc_transaction_pool::BasicPool as Pool;
+		admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits)
 	})
+}
+
+/// `pool` behind admission control with `(count, bytes, percent)` (see [`AdmissionControl::new`]).
+fn admitted<P>(pool: P, (count, bytes, percent): (usize, usize, usize)) -> Box<AdmissionControl<P>>
+where
+	P: sc_transaction_pool_api::TransactionPool + crate::admission::Occupancy,
+{
+	Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
 }
 
 /// Build the client, database, pool (see [`transaction_pool`]) and import queue.
