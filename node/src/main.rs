@@ -12,6 +12,11 @@ mod evidence_bundle;
 mod rpc;
 mod service;
 
+/// jemalloc for every allocation of the process on Linux (see `node/Cargo.toml`).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> sc_cli::Result<()> {
 	command::run()
 }

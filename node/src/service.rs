@@ -81,6 +81,12 @@ fn transaction_pool(
 	let PoolAdmission { options, fork_aware, percent } = admission;
 	let ready = options.ready.clone();
 	let limits = (ready.count, ready.total_bytes, percent);
+	log::info!(
+		"💸 Transaction pool: {}, {} ready / {} future, new external transactions refused at {percent} %",
+		if fork_aware { "fork-aware" } else { "single-state" },
+		ready.count,
+		options.future.count,
+	);
 	sc_transaction_pool::TransactionPoolWrapper(if fork_aware {
 		use sc_transaction_pool::ForkAwareTxPool as Pool;
 		admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits)

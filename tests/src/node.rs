@@ -218,9 +218,14 @@ impl Node {
 		}
 	}
 
+	/// The node's whole log so far (stderr).
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default()
+	}
+
 	/// The last lines of the node's log, for failure messages.
 	pub fn log_tail(&self) -> String {
-		let text = std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default();
+		let text = self.log();
 		let lines: Vec<&str> = text.lines().collect();
 		lines[lines.len().saturating_sub(40)..].join("\n")
 	}

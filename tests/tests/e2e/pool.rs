@@ -3,6 +3,7 @@
 //! 10 are ready, then refuses new ones with the pool's retriable "Immediately Dropped" error
 //! (1016) instead of accepting them and dropping something later. Every accepted transaction is
 //! then included, and once blocks have emptied the pool new transactions are admitted again.
+//! The startup log names the pool type and its limits.
 
 use doid_e2e::{flows::MINUTE, *};
 use doid_runtime::{AccountId, RuntimeCall};
@@ -24,6 +25,12 @@ fn a_nearly_full_pool_refuses_with_an_error_and_keeps_what_it_accepted() {
 	let node = Node::start(spec);
 	let rpc = node.rpc();
 	wait_for(MINUTE, "block 1", || (rpc.best_number().ok()? >= 1).then_some(()));
+	// The node says which pool it built, with the command line's limits (sc-cli's default type).
+	assert!(
+		node.log().contains("Transaction pool: fork-aware, 20 ready / 2 future"),
+		"{}",
+		node.log_tail()
+	);
 	let alice = Alice.pair();
 	let account = AccountId::from(Alice.public()).to_string();
 	let first: u32 = rpc.call("system_accountNextIndex", json!([account])).expect("nonce");
