@@ -21,7 +21,8 @@
 //! `$CARGO_TARGET_DIR/release/examples/evidence_load`
 //!
 //! Environment (all optional): `LOAD_SECS` (submission window, default 90), `LOAD_SENDERS`
-//! (default 8), `LOAD_INFLIGHT` (default 4096), `LOAD_MAX_TXS` (pre-signed transactions,
+//! (default 8), `LOAD_INFLIGHT` (default 4096), `LOAD_RATE` (offered transactions per second
+//! over all senders, each sender evenly paced; default 0: unpaced), `LOAD_MAX_TXS` (pre-signed transactions,
 //! default 400 × LOAD_SECS), `LOAD_BATCH_LEAVES` (default 1 000 000; 0 skips the batch),
 //! `LOAD_BATCHES` (default 1),
 //! `LOAD_NODE_ARGS` (extra node arguments, e.g. `--pool-limit 20000 --pool-kbytes 40000`),
@@ -63,6 +64,9 @@ struct Config {
 	secs: u64,
 	senders: usize,
 	inflight: u64,
+	/// Offered transactions per second over all senders (`LOAD_RATE`; 0: as fast as the flow
+	/// control allows).
+	rate: f64,
 	max_txs: usize,
 	batch_leaves: usize,
 	batches: usize,
@@ -123,6 +127,7 @@ impl Config {
 			secs,
 			senders: env_or("LOAD_SENDERS", 8usize).max(1),
 			inflight: env_or("LOAD_INFLIGHT", 4096u64).max(1),
+			rate: env_or("LOAD_RATE", 0.0f64).max(0.0),
 			max_txs: env_or("LOAD_MAX_TXS", 400 * secs as usize),
 			batch_leaves: env_or("LOAD_BATCH_LEAVES", 1_000_000usize),
 			batches: env_or("LOAD_BATCHES", 1usize),
@@ -138,6 +143,11 @@ impl Config {
 				_ => LoadCall::Anchor,
 			},
 		}
+	}
+
+	/// Interval between two submissions of one sender at `rate` (none when unpaced).
+	fn pace(&self) -> Option<Duration> {
+		(self.rate > 0.0).then(|| Duration::from_secs_f64(self.senders as f64 / self.rate))
 	}
 }
 
@@ -370,16 +380,18 @@ struct SenderResult {
 	accepted_ms: Vec<u64>,
 }
 
-/// Submit `txs` (hex, consecutive nonces from `start_nonce`) in order to `port`.
+/// Submit `txs` (hex, consecutive nonces from `start_nonce`) in order to `port`, at most one
+/// every `pace` (none: as fast as the flow control allows).
 fn submitter(
 	port: u16,
 	account: AccountId,
 	start_nonce: u32,
 	txs: Vec<String>,
 	shared: Arc<Shared>,
-	inflight: u64,
+	(inflight, pace): (u64, Option<Duration>),
 ) -> SenderResult {
 	let rpc = Rpc::new(port);
+	let begun = Instant::now();
 	let mut i = 0;
 	let mut retries = 0u32;
 	let mut gave_up = None;
@@ -390,6 +402,9 @@ fn submitter(
 		{
 			std::thread::sleep(Duration::from_millis(20));
 			continue;
+		}
+		if let Some(due) = pace.map(|pace| begun + pace * i as u32) {
+			std::thread::sleep(due.saturating_duration_since(Instant::now()));
 		}
 		match rpc.call::<String>("author_submitExtrinsic", json!([txs[i]])) {
 			Ok(_) => {
@@ -608,8 +623,8 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		.map(|(s, (account, nonce, txs))| {
 			let port = nodes[s % nodes.len()].rpc_port;
 			let shared = shared.clone();
-			let inflight = cfg.inflight;
-			std::thread::spawn(move || submitter(port, account, nonce, txs, shared, inflight))
+			let flow = (cfg.inflight, cfg.pace());
+			std::thread::spawn(move || submitter(port, account, nonce, txs, shared, flow))
 		})
 		.collect();
 
@@ -869,8 +884,8 @@ fn keep_database(nodes: &mut [Node], dir: &str) {
 fn main() {
 	let cfg = Config::from_env();
 	println!(
-		"evidence_load: window {} s, {} senders, inflight {}, max {} txs, {} batch(es) of {} leaves, node args {:?}",
-		cfg.secs, cfg.senders, cfg.inflight, cfg.max_txs, cfg.batches, cfg.batch_leaves, cfg.node_args
+		"evidence_load: window {} s, {} senders, inflight {}, rate {}/s (0: unpaced), max {} txs, {} batch(es) of {} leaves, node args {:?}",
+		cfg.secs, cfg.senders, cfg.inflight, cfg.rate, cfg.max_txs, cfg.batches, cfg.batch_leaves, cfg.node_args
 	);
 	println!("machine: {}", machine_note());
 	let started = Instant::now();
