@@ -151,8 +151,32 @@ fn production_preset_has_no_sudo_and_dev_has_one_validator() {
 	common::ext_from_preset("development").execute_with(|| {
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 1);
 		assert!(pallet_sudo::Key::<Runtime>::get().is_some());
-		common::advance_blocks(25);
-		assert!(pallet_session::CurrentIndex::<Runtime>::get() >= 2);
+		// Nothing changes, so no session ends before the hour is out (a rotating block carries
+		// no transactions); then one does. The test chain starts at block 1.
+		common::advance_blocks(doid_runtime::HOURS - 2);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 0);
+		common::advance_blocks(1);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
+	});
+}
+
+#[test]
+fn a_validator_change_ends_the_session_at_the_next_minute() {
+	common::ext_from_preset("local_testnet").execute_with(|| {
+		common::advance_blocks(3);
+		let dave = Dave.to_account_id();
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), dave.clone()));
+		common::advance_blocks(doid_runtime::MINUTES - 5);
+		assert_eq!(System::block_number(), doid_runtime::MINUTES - 1);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 0);
+		// Block 10 hands the change over, block 20 makes it active; then rotation stops.
+		common::advance_blocks(1);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
+		common::advance_blocks(doid_runtime::MINUTES);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 2);
+		assert!(!pallet_session::Validators::<Runtime>::get().contains(&dave));
+		common::advance_blocks(doid_runtime::MINUTES * 3);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 2);
 	});
 }
 

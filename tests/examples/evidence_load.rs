@@ -590,9 +590,9 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		max_normal / per_xt.max(1),
 		(max_normal / per_xt.max(1)) as f64 / slot_s
 	);
-	let session = doid_runtime::configs::SessionPeriod::get();
+	let session = doid_runtime::configs::MaxSessionLength::get();
 	println!(
-		"a session rotation every {session} blocks fills its block (pallet_session reports max_block weight) => at most {:.1}/s by weight",
+		"without validator changes a session rotates every {session} blocks and fills its block (pallet_session reports max_block weight) => at most {:.1}/s by weight",
 		(max_normal / per_xt.max(1)) as f64 * (session - 1) as f64 / session as f64 / slot_s
 	);
 	println!(

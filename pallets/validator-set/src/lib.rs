@@ -12,6 +12,8 @@
 //!   consortium keeps a floor that it sets with [`Pallet::set_min_validators`].
 //! - A validator can only be added once its session keys are registered (`Session::set_keys`),
 //!   otherwise the session would silently skip it.
+//! - The pallet also decides when a session ends ([`rotation`]): soon after a change, and
+//!   otherwise rarely, because the block that rotates a session carries no transactions.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -23,6 +25,7 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod rotation;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -54,6 +57,13 @@ pub mod pallet {
 		/// Upper bound of the validator set.
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
+		/// A pending validator-set change ends the session at the next multiple of this many
+		/// blocks (see [`crate::rotation`]).
+		#[pallet::constant]
+		type ChangeCheckPeriod: Get<BlockNumberFor<Self>>;
+		/// Without a pending change a session ends at multiples of this many blocks.
+		#[pallet::constant]
+		type MaxSessionLength: Get<BlockNumberFor<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}

@@ -49,8 +49,10 @@ impl pallet_session::SessionHandler<u64> for TestSessionHandler {
 }
 
 parameter_types! {
-	pub const Period: u64 = 5;
-	pub const Offset: u64 = 0;
+	/// A pending change ends the session at a multiple of 5 blocks.
+	pub const ChangeCheckPeriod: u64 = 5;
+	/// Otherwise a session lasts 20 blocks.
+	pub const MaxSessionLength: u64 = 20;
 	pub const KeyDeposit: u64 = 0;
 }
 
@@ -58,8 +60,8 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = u64;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = TestSessionHandler;
 	type Keys = MockSessionKeys;
@@ -73,6 +75,8 @@ impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxValidators = ConstU32<8>;
+	type ChangeCheckPeriod = ChangeCheckPeriod;
+	type MaxSessionLength = MaxSessionLength;
 	type WeightInfo = ();
 }
 

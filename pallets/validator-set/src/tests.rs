@@ -25,7 +25,8 @@ fn add_validator_works_and_takes_effect_after_next_session() {
 		assert_eq!(validators(), vec![1, 2, 3, 4]);
 		assert!(ChangePending::<Test>::get());
 		System::assert_last_event(Event::ValidatorAdded { validator: 4 }.into());
-		// Session 1 starts at block 5: the new set is queued then, active from session 2.
+		// A pending change ends session 0 at block 5: the new set is queued then, and it is
+		// active from session 2, which starts at the next check point.
 		run_to_block(5);
 		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3]);
 		assert_eq!(pallet_session::QueuedKeys::<Test>::get().len(), 4);
@@ -138,6 +139,85 @@ fn unchanged_set_is_not_handed_over_again() {
 		assert_eq!(queued_events, 0);
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
 		run_to_block(10);
-		System::assert_has_event(Event::ValidatorSetQueued { session: 3, validators: 2 }.into());
+		// Block 5 did not rotate (nothing pending), block 10 ends session 0 and plans session 2.
+		System::assert_has_event(Event::ValidatorSetQueued { session: 2, validators: 2 }.into());
+	});
+}
+
+fn session_index() -> u32 {
+	pallet_session::CurrentIndex::<Test>::get()
+}
+
+#[test]
+fn without_a_change_a_session_lasts_the_maximum_length() {
+	new_test_ext().execute_with(|| {
+		assert!(!ValidatorSet::rotation_wanted());
+		run_to_block(19);
+		assert_eq!(session_index(), 0, "no rotation at the check points 5, 10, 15");
+		run_to_block(20);
+		assert_eq!(session_index(), 1);
+		run_to_block(39);
+		assert_eq!(session_index(), 1);
+		run_to_block(40);
+		assert_eq!(session_index(), 2);
+	});
+}
+
+#[test]
+fn a_change_rotates_at_check_points_until_it_is_active_then_stops() {
+	new_test_ext().execute_with(|| {
+		run_to_block(6);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+		assert!(ValidatorSet::rotation_wanted());
+		run_to_block(9);
+		assert_eq!(session_index(), 0);
+		// Block 10: the change is handed over (queued); block 15: it becomes active.
+		run_to_block(10);
+		assert_eq!(session_index(), 1);
+		assert!(!ChangePending::<Test>::get());
+		assert!(pallet_session::QueuedChanged::<Test>::get());
+		assert!(ValidatorSet::rotation_wanted());
+		run_to_block(15);
+		assert_eq!(session_index(), 2);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
+		assert!(!ValidatorSet::rotation_wanted());
+		// Nothing more to apply: the next rotation is the scheduled one at block 20.
+		run_to_block(19);
+		assert_eq!(session_index(), 2);
+		run_to_block(20);
+		assert_eq!(session_index(), 3);
+	});
+}
+
+#[test]
+fn new_keys_of_a_sitting_validator_are_picked_up_by_the_scheduled_rotation() {
+	new_test_ext().execute_with(|| {
+		pallet_session::NextKeys::<Test>::insert(1, keys(11));
+		assert!(!ValidatorSet::rotation_wanted(), "set_keys alone does not end a session");
+		run_to_block(20);
+		assert_eq!(session_index(), 1);
+		assert!(pallet_session::QueuedChanged::<Test>::get());
+		run_to_block(25);
+		assert_eq!(session_index(), 2);
+		let active_keys = pallet_session::QueuedKeys::<Test>::get();
+		assert!(active_keys.contains(&(1, keys(11))));
+		assert!(!ValidatorSet::rotation_wanted());
+	});
+}
+
+#[test]
+fn next_rotation_estimate_follows_the_pending_change() {
+	use frame_support::traits::EstimateNextSessionRotation;
+	new_test_ext().execute_with(|| {
+		assert_eq!(ValidatorSet::average_session_length(), 20);
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(7).0, Some(20));
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(20).0, Some(40));
+		assert_eq!(
+			ValidatorSet::estimate_current_session_progress(9).0,
+			Some(sp_runtime::Permill::from_percent(50))
+		);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(7).0, Some(10));
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(18).0, Some(20));
 	});
 }

@@ -20,7 +20,7 @@ use super::{
 	weights::{BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight},
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Council, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, SessionKeys, System, ValidatorSet, DAYS, EXISTENTIAL_DEPOSIT, MINUTES,
+	RuntimeTask, SessionKeys, System, ValidatorSet, DAYS, EXISTENTIAL_DEPOSIT, HOURS, MINUTES,
 	SLOT_DURATION, VERSION,
 };
 
@@ -166,17 +166,21 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 }
 
 parameter_types! {
-	/// A session lasts one minute; validator-set changes take effect within two sessions.
-	pub const SessionPeriod: BlockNumber = MINUTES;
-	pub const SessionOffset: BlockNumber = 0;
+	/// A validator-set change ends the session at the next whole minute, so it takes effect
+	/// within two minutes.
+	pub const SessionChangeCheckPeriod: BlockNumber = MINUTES;
+	/// Without a change a session lasts an hour: the block that rotates a session carries no
+	/// transactions (pallet-session charges it the whole block), so sessions are not rotated
+	/// for nothing. New keys of a sitting validator take effect within the hour after that.
+	pub const MaxSessionLength: BlockNumber = HOURS;
 }
 
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
@@ -190,6 +194,8 @@ impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = GovernanceOrigin;
 	type MaxValidators = ConstU32<32>;
+	type ChangeCheckPeriod = SessionChangeCheckPeriod;
+	type MaxSessionLength = MaxSessionLength;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
 
