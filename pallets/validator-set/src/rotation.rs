@@ -78,11 +78,7 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 			return (scheduled, reads);
 		}
 		let early = next_multiple(now, T::ChangeCheckPeriod::get());
-		let next = match (early, scheduled) {
-			(Some(early), Some(scheduled)) => Some(early.min(scheduled)),
-			(early, scheduled) => early.or(scheduled),
-		};
-		(next, reads)
+		(early.into_iter().chain(scheduled).min(), reads)
 	}
 }
 
@@ -91,7 +87,7 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn multiples_of_zero_never_match() {
+	fn multiples_and_zero_periods() {
 		assert!(!is_multiple(10u64, 0));
 		assert!(!is_multiple(0u64, 10));
 		assert!(is_multiple(20u64, 10));

@@ -148,18 +148,21 @@ fn session_index() -> u32 {
 	pallet_session::CurrentIndex::<Test>::get()
 }
 
+/// Run to `block` and check that the session index is then `index`.
+fn assert_session_at(block: u64, index: u32) {
+	run_to_block(block);
+	assert_eq!(session_index(), index, "session index at block {block}");
+}
+
 #[test]
 fn without_a_change_a_session_lasts_the_maximum_length() {
 	new_test_ext().execute_with(|| {
 		assert!(!ValidatorSet::rotation_wanted());
 		run_to_block(19);
 		assert_eq!(session_index(), 0, "no rotation at the check points 5, 10, 15");
-		run_to_block(20);
-		assert_eq!(session_index(), 1);
-		run_to_block(39);
-		assert_eq!(session_index(), 1);
-		run_to_block(40);
-		assert_eq!(session_index(), 2);
+		assert_session_at(20, 1);
+		assert_session_at(39, 1);
+		assert_session_at(40, 2);
 	});
 }
 
@@ -169,23 +172,18 @@ fn a_change_rotates_at_check_points_until_it_is_active_then_stops() {
 		run_to_block(6);
 		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
 		assert!(ValidatorSet::rotation_wanted());
-		run_to_block(9);
-		assert_eq!(session_index(), 0);
+		assert_session_at(9, 0);
 		// Block 10: the change is handed over (queued); block 15: it becomes active.
-		run_to_block(10);
-		assert_eq!(session_index(), 1);
+		assert_session_at(10, 1);
 		assert!(!ChangePending::<Test>::get());
 		assert!(pallet_session::QueuedChanged::<Test>::get());
 		assert!(ValidatorSet::rotation_wanted());
-		run_to_block(15);
-		assert_eq!(session_index(), 2);
+		assert_session_at(15, 2);
 		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
 		assert!(!ValidatorSet::rotation_wanted());
 		// Nothing more to apply: the next rotation is the scheduled one at block 20.
-		run_to_block(19);
-		assert_eq!(session_index(), 2);
-		run_to_block(20);
-		assert_eq!(session_index(), 3);
+		assert_session_at(19, 2);
+		assert_session_at(20, 3);
 	});
 }
 
@@ -194,11 +192,9 @@ fn new_keys_of_a_sitting_validator_are_picked_up_by_the_scheduled_rotation() {
 	new_test_ext().execute_with(|| {
 		pallet_session::NextKeys::<Test>::insert(1, keys(11));
 		assert!(!ValidatorSet::rotation_wanted(), "set_keys alone does not end a session");
-		run_to_block(20);
-		assert_eq!(session_index(), 1);
+		assert_session_at(20, 1);
 		assert!(pallet_session::QueuedChanged::<Test>::get());
-		run_to_block(25);
-		assert_eq!(session_index(), 2);
+		assert_session_at(25, 2);
 		let active_keys = pallet_session::QueuedKeys::<Test>::get();
 		assert!(active_keys.contains(&(1, keys(11))));
 		assert!(!ValidatorSet::rotation_wanted());
