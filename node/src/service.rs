@@ -196,8 +196,17 @@ pub struct PoolAdmission {
 }
 
 impl PoolAdmission {
-	/// The pool of `params` (limits as `sc-cli` derives them: the future queue gets a tenth of
-	/// the ready queue's; no ban on a development chain unless `--tx-ban-seconds` says so).
+	/// The pool of `params`: the future queue gets the same limits as the ready queue (not a
+	/// tenth, as `sc-cli` derives them), and no ban on a development chain unless
+	/// `--tx-ban-seconds` says so.
+	///
+	/// Why the future queue is as large as the ready queue: transactions gossiped between
+	/// validators arrive with nonce gaps and wait in each view's future queue; admission control
+	/// caps the whole pool below the ready limit, but a future queue of a tenth of it fills
+	/// first, and a transaction evicted from it leaves a gap that its sender's later
+	/// transactions can never pass — accepted, then lost without an error (docs/performance.md,
+	/// "default pool limits"). With both queues at least as large as admission's cap, no view
+	/// can hold more than either limit, so nothing admitted is evicted for lack of room.
 	pub fn from_params(
 		params: &sc_cli::TransactionPoolParams,
 		is_dev: bool,
@@ -206,8 +215,7 @@ impl PoolAdmission {
 		let mut options = sc_transaction_pool::Options::default();
 		options.ready.count = params.pool_limit;
 		options.ready.total_bytes = params.pool_kbytes * 1024;
-		options.future.count = params.pool_limit / 10;
-		options.future.total_bytes = params.pool_kbytes * 1024 / 10;
+		options.future = options.ready.clone();
 		options.ban_time = match (params.tx_ban_seconds, is_dev) {
 			(Some(seconds), _) => Duration::from_secs(seconds),
 			(None, true) => Duration::ZERO,
@@ -440,4 +448,44 @@ pub fn new_full<
 fn max_block_length() -> usize {
 	let limits = doid_runtime::configs::RuntimeBlockLength::get();
 	*limits.max.get(frame_support::dispatch::DispatchClass::Operational) as usize
+}
+
+#[cfg(test)]
+mod tests {
+	use super::PoolAdmission;
+	use clap::Parser;
+
+	#[derive(Parser)]
+	struct PoolArgs {
+		#[command(flatten)]
+		pool: sc_cli::TransactionPoolParams,
+	}
+
+	fn admission(args: &[&str], is_dev: bool) -> PoolAdmission {
+		let args = PoolArgs::parse_from(std::iter::once("doid-node").chain(args.iter().copied()));
+		PoolAdmission::from_params(&args.pool, is_dev, 80)
+	}
+
+	#[test]
+	fn the_future_queue_is_as_large_as_the_ready_queue() {
+		let defaults = admission(&[], false);
+		assert_eq!(defaults.options.ready.count, 8192, "sc-cli's default --pool-limit");
+		assert_eq!(defaults.options.future.count, defaults.options.ready.count);
+		assert_eq!(defaults.options.future.total_bytes, defaults.options.ready.total_bytes);
+		assert!(defaults.fork_aware);
+
+		let raised = admission(&["--pool-limit", "100000", "--pool-kbytes", "200000"], false);
+		assert_eq!(raised.options.future.count, 100_000);
+		assert_eq!(raised.options.future.total_bytes, 200_000 * 1024);
+	}
+
+	#[test]
+	fn ban_time_defaults_to_none_on_dev_chains_and_half_an_hour_elsewhere() {
+		use std::time::Duration;
+		assert_eq!(admission(&[], true).options.ban_time, Duration::ZERO);
+		assert_eq!(admission(&[], false).options.ban_time, Duration::from_secs(1800));
+		let explicit = admission(&["--tx-ban-seconds", "7"], true);
+		assert_eq!(explicit.options.ban_time, Duration::from_secs(7));
+		assert!(!admission(&["--pool-type", "single-state"], false).fork_aware);
+	}
 }

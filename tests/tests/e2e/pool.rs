@@ -27,7 +27,7 @@ fn a_nearly_full_pool_refuses_with_an_error_and_keeps_what_it_accepted() {
 	wait_for(MINUTE, "block 1", || (rpc.best_number().ok()? >= 1).then_some(()));
 	// The node says which pool it built, with the command line's limits (sc-cli's default type).
 	assert!(
-		node.log().contains("Transaction pool: fork-aware, 20 ready / 2 future"),
+		node.log().contains("Transaction pool: fork-aware, 20 ready / 20 future"),
 		"{}",
 		node.log_tail()
 	);
