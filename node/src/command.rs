@@ -34,6 +34,25 @@ impl SubstrateCli for Cli {
 		2026
 	}
 
+	/// sc-cli's settings (name, version, about, no arguments beside a subcommand), and the
+	/// node's own default for `--pool-limit` ([`service::DEFAULT_POOL_LIMIT`]), so that `--help`
+	/// shows the default the node uses.
+	fn setup_command(command: clap::Command) -> clap::Command {
+		let mut version = Self::impl_version();
+		version.push('\n');
+		command
+			.name(Self::executable_name())
+			.version(version)
+			.author(Self::author())
+			.about(Self::description())
+			.long_about(Self::description())
+			.after_help(format!("Support: {}", Self::support_url()))
+			.propagate_version(true)
+			.args_conflicts_with_subcommands(true)
+			.subcommand_negates_reqs(true)
+			.mut_arg("pool_limit", |arg| arg.default_value(service::DEFAULT_POOL_LIMIT_TEXT))
+	}
+
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),

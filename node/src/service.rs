@@ -183,6 +183,15 @@ fn build_partial(
 	})
 }
 
+/// The node's default `--pool-limit` (sc-cli's is 8 192). The fork-aware pool keeps every
+/// transaction until its block is finalized, and admission control counts them all: at ~300
+/// anchors/s about 4 000–6 000 are in blocks not yet finalized, so with 8 192 (cap 6 553) the
+/// node refused submissions at that rate and the chain finalized ~281/s; with 16 384 it
+/// finalized 300/s with no refusal (docs/performance.md, "Load").
+pub const DEFAULT_POOL_LIMIT: usize = 16_384;
+/// [`DEFAULT_POOL_LIMIT`] as the command line's default text.
+pub const DEFAULT_POOL_LIMIT_TEXT: &str = "16384";
+
 /// The pool of the command line and the share of its ready-queue limits up to which external
 /// transactions are admitted (see [`crate::admission`]).
 #[derive(Clone, Debug)]
@@ -466,10 +475,31 @@ mod tests {
 		PoolAdmission::from_params(&args.pool, is_dev, 80)
 	}
 
+	/// The node's command line as `doid-node` parses it (with its own `--pool-limit` default).
+	fn node_command_line(args: &[&str]) -> crate::cli::Cli {
+		use sc_cli::SubstrateCli;
+		crate::cli::Cli::try_from_iter(std::iter::once("doid-node").chain(args.iter().copied()))
+			.expect("valid command line")
+	}
+
+	#[test]
+	fn the_node_defaults_to_its_own_pool_limit_and_keeps_an_explicit_one() {
+		assert_eq!(node_command_line(&[]).run.pool_config.pool_limit, super::DEFAULT_POOL_LIMIT);
+		assert_eq!(super::DEFAULT_POOL_LIMIT_TEXT.parse(), Ok(super::DEFAULT_POOL_LIMIT));
+		let explicit = node_command_line(&["--pool-limit", "20"]);
+		assert_eq!(explicit.run.pool_config.pool_limit, 20);
+		let help = {
+			use clap::CommandFactory;
+			use sc_cli::SubstrateCli;
+			crate::cli::Cli::setup_command(crate::cli::Cli::command()).render_long_help()
+		};
+		assert!(help.to_string().contains("[default: 16384]"), "{help}");
+	}
+
 	#[test]
 	fn the_future_queue_is_as_large_as_the_ready_queue() {
 		let defaults = admission(&[], false);
-		assert_eq!(defaults.options.ready.count, 8192, "sc-cli's default --pool-limit");
+		assert_eq!(defaults.options.ready.count, 8192, "sc-cli's own default --pool-limit");
 		assert_eq!(defaults.options.future.count, defaults.options.ready.count);
 		assert_eq!(defaults.options.future.total_bytes, defaults.options.ready.total_bytes);
 		assert!(defaults.fork_aware);
