@@ -4,8 +4,8 @@
 #                   load, max anchors per block, pool rejections, accounting of every signed
 #                   transaction; and digests/s through a Merkle batch (1 000 000 leaves) anchored
 #                   with anchor_batch until finalized. Run twice: with the node's default pool
-#                   limits (8192 ready / 8192 future transactions), then with LOAD_POOL_ARGS
-#                   (default "--pool-limit 16384", batch skipped). Setting
+#                   limits (16384 ready / 16384 future transactions), then with LOAD_POOL_ARGS
+#                   (default "--pool-limit 8192", sc-cli's stock limit; batch skipped). Setting
 #                   LOAD_NODE_ARGS yourself runs it once, with those arguments.
 #   rpc_latency   — one dev node with an issued certificate: doid_verify latency (p50/p90/p99/max)
 #                   under 50 concurrent clients, valid DOID and unknown DOID (error path).
@@ -42,7 +42,7 @@ for example in "${examples[@]}"; do
 	bin="$CARGO_TARGET_DIR/release/examples/$example"
 	if [ "$example" = evidence_load ] && [ -z "${LOAD_NODE_ARGS+set}" ]; then
 		run "evidence_load, default pool limits" evidence_load.txt "$bin"
-		run "evidence_load, ${LOAD_POOL_ARGS:=--pool-limit 16384}" \
+		run "evidence_load, ${LOAD_POOL_ARGS:=--pool-limit 8192}" \
 			evidence_load-pool.txt env LOAD_NODE_ARGS="$LOAD_POOL_ARGS" LOAD_BATCH_LEAVES=0 "$bin"
 	else
 		run "$example" "$example.txt" "$bin"
