@@ -50,7 +50,7 @@ impl SubstrateCli for Cli {
 			.propagate_version(true)
 			.args_conflicts_with_subcommands(true)
 			.subcommand_negates_reqs(true)
-			.mut_arg("pool_limit", |arg| arg.default_value(service::DEFAULT_POOL_LIMIT_TEXT))
+			.mut_arg("pool_limit", |arg| arg.default_value(service::DEFAULT_POOL_LIMIT))
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {

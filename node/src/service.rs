@@ -187,10 +187,8 @@ fn build_partial(
 /// transaction until its block is finalized, and admission control counts them all: at ~300
 /// anchors/s about 4 000–6 000 are in blocks not yet finalized, so with 8 192 (cap 6 553) the
 /// node refused submissions at that rate and the chain finalized ~281/s; with 16 384 it
-/// finalized 300/s with no refusal (docs/performance.md, "Load").
-pub const DEFAULT_POOL_LIMIT: usize = 16_384;
-/// [`DEFAULT_POOL_LIMIT`] as the command line's default text.
-pub const DEFAULT_POOL_LIMIT_TEXT: &str = "16384";
+/// finalized 300/s with no refusal (docs/performance.md, "Load"). Text, as clap takes defaults.
+pub const DEFAULT_POOL_LIMIT: &str = "16384";
 
 /// The pool of the command line and the share of its ready-queue limits up to which external
 /// transactions are admitted (see [`crate::admission`]).
@@ -484,8 +482,9 @@ mod tests {
 
 	#[test]
 	fn the_node_defaults_to_its_own_pool_limit_and_keeps_an_explicit_one() {
-		assert_eq!(node_command_line(&[]).run.pool_config.pool_limit, super::DEFAULT_POOL_LIMIT);
-		assert_eq!(super::DEFAULT_POOL_LIMIT_TEXT.parse(), Ok(super::DEFAULT_POOL_LIMIT));
+		let default = node_command_line(&[]).run.pool_config.pool_limit;
+		assert_eq!(default.to_string(), super::DEFAULT_POOL_LIMIT);
+		assert_eq!(default, 16_384);
 		let explicit = node_command_line(&["--pool-limit", "20"]);
 		assert_eq!(explicit.run.pool_config.pool_limit, 20);
 		let help = {
