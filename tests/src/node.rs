@@ -41,6 +41,24 @@ pub fn free_ports<const N: usize>() -> [u16; N] {
 	core::array::from_fn(|i| listeners[i].local_addr().expect("local address").port())
 }
 
+/// How long a starting node may take to answer its first RPC call.
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How often a node is started before a failure to start fails the test.
+const START_ATTEMPTS: u32 = 3;
+
+/// Start failures that are the machine's, not the node's, and go away when the node is started
+/// again. wasmtime seals the memory image of the runtime it compiles (`F_ADD_SEALS` on a memfd);
+/// Linux answers `EBUSY` when some page of that memfd is still referenced elsewhere after a short
+/// wait, which happens rarely on a loaded machine (seen once in CI while four nodes started at the
+/// same time). Only this text is retried: any other failure to start fails the test at once.
+const TRANSIENT_START_FAILURES: &[&str] = &["cannot add seals to the memfd"];
+
+/// Whether a failed start's log shows one of the [`TRANSIENT_START_FAILURES`].
+fn is_transient_start_failure(log: &str) -> bool {
+	TRANSIENT_START_FAILURES.iter().any(|text| log.contains(text))
+}
+
 static NEXT_DIR: AtomicU32 = AtomicU32::new(0);
 
 /// A fresh temporary directory, removed when the owning [`Node`] is dropped.
@@ -138,6 +156,30 @@ impl Node {
 	}
 
 	fn spawn(&mut self) {
+		for attempt in 1..=START_ATTEMPTS {
+			match self.spawn_once() {
+				Ok(()) => return,
+				Err(reason)
+					if attempt < START_ATTEMPTS && is_transient_start_failure(&self.log()) =>
+				{
+					self.kill();
+					// Keep the failed attempt's log for whoever reads the test output later.
+					let kept = self.base_path.join(format!("node.log.failed-{attempt}"));
+					let _ = std::fs::rename(self.base_path.join("node.log"), kept);
+					eprintln!(
+						"node {} failed to start (attempt {attempt} of {START_ATTEMPTS}, transient): {reason}",
+						self.spec.name
+					);
+				}
+				Err(reason) => {
+					panic!("node {} did not come up: {reason}\n{}", self.spec.name, self.log_tail())
+				}
+			}
+		}
+	}
+
+	/// Start the process once and wait until its RPC answers, the process exits or a minute passes.
+	fn spawn_once(&mut self) -> Result<(), String> {
 		let log = std::fs::File::create(self.base_path.join("node.log")).expect("node log file");
 		let mut cmd = Command::new(node_binary());
 		cmd.arg("--chain")
@@ -172,9 +214,21 @@ impl Node {
 		cmd.args(&self.spec.extra_args);
 		cmd.stdout(Stdio::null()).stderr(log);
 		self.child = Some(cmd.spawn().expect("spawn doid-node"));
-		self.rpc().wait_ready(Duration::from_secs(60)).unwrap_or_else(|e| {
-			panic!("node {} did not come up: {e}\n{}", self.spec.name, self.log_tail())
-		});
+		let rpc = self.rpc();
+		let deadline = Instant::now() + START_TIMEOUT;
+		loop {
+			if rpc.wait_ready(Duration::ZERO).is_ok() {
+				return Ok(());
+			}
+			if !self.is_running() {
+				self.kill();
+				return Err("the process exited before its RPC answered".into());
+			}
+			if Instant::now() > deadline {
+				return Err(format!("its RPC did not answer within {START_TIMEOUT:?}"));
+			}
+			std::thread::sleep(Duration::from_millis(300));
+		}
 	}
 
 	/// A JSON-RPC client for this node.
@@ -324,5 +378,21 @@ impl Drop for ChainSpecFile {
 				let _ = std::fs::remove_dir_all(dir);
 			}
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_the_memfd_sealing_race_counts_as_a_transient_start_failure() {
+		let sealing = "Error: Service(Client(Execution(RuntimeConstruction(Other(\"failed to instantiate a new WASM module instance: cannot add seals to the memfd: Device or resource busy (os error 16)\")))))";
+		assert!(is_transient_start_failure(sealing));
+		assert!(!is_transient_start_failure("Error: Service(Network(\"Address already in use\"))"));
+		assert!(!is_transient_start_failure(
+			"Error: Client(Backend(\"Invalid argument: Corruption\"))"
+		));
+		assert!(!is_transient_start_failure(""));
 	}
 }
