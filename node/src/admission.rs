@@ -61,9 +61,23 @@ where
 /// Share of the pool's ready limits up to which external transactions are admitted.
 pub const DEFAULT_ADMISSION_PERCENT: usize = 80;
 
+/// How a refusal is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+	/// `1016 Immediately Dropped`, retriable: for RPC clients.
+	Retriable,
+	/// `AlreadyImported`: for transactions gossiped by peers. sc-service's network adapter
+	/// counts every other pool error as a bad transaction against the peer (reputation −4 096
+	/// each), so refusing gossip with `1016` made validators disconnect each other under a
+	/// flood; the peer is innocent, and the node it came from still holds the transaction.
+	AsKnown,
+}
+
 /// A transaction pool that refuses external transactions once it is nearly full.
 pub struct AdmissionControl<P> {
 	inner: Arc<P>,
+	/// How a refused transaction is answered.
+	pub refusal: Refusal,
 	/// External transactions are refused while the pool holds this many transactions in all.
 	pub max_transactions: usize,
 	/// ... or its ready queue holds this many bytes.
@@ -82,7 +96,26 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 				limit.saturating_mul(percent) / 100
 			}
 		};
-		Self { inner, max_transactions: share(limit_count), max_ready_bytes: share(limit_bytes) }
+		Self {
+			inner,
+			refusal: Refusal::Retriable,
+			max_transactions: share(limit_count),
+			max_ready_bytes: share(limit_bytes),
+		}
+	}
+
+	/// The same pool and limits for the network's transaction handler: refusals answered
+	/// [`Refusal::AsKnown`].
+	pub fn for_network(&self) -> Self {
+		Self { inner: self.inner.clone(), refusal: Refusal::AsKnown, ..*self }
+	}
+
+	/// The error that refuses `xt`.
+	fn refuse(&self, xt: &TransactionFor<P>) -> P::Error {
+		match self.refusal {
+			Refusal::Retriable => PoolError::ImmediatelyDropped.into(),
+			Refusal::AsKnown => PoolError::AlreadyImported(Box::new(self.inner.hash_of(xt))).into(),
+		}
 	}
 
 	/// Whether a new transaction from `source` must be refused now.
@@ -111,7 +144,7 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		xts: Vec<TransactionFor<Self>>,
 	) -> Result<Vec<Result<TxHash<Self>, Self::Error>>, Self::Error> {
 		if self.is_full(source).await {
-			return Ok(xts.iter().map(|_| Err(PoolError::ImmediatelyDropped.into())).collect());
+			return Ok(xts.iter().map(|xt| Err(self.refuse(xt))).collect());
 		}
 		self.inner.submit_at(at, source, xts).await
 	}
@@ -123,7 +156,7 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		xt: TransactionFor<Self>,
 	) -> Result<TxHash<Self>, Self::Error> {
 		if self.is_full(source).await {
-			return Err(PoolError::ImmediatelyDropped.into());
+			return Err(self.refuse(&xt));
 		}
 		self.inner.submit_one(at, source, xt).await
 	}
@@ -135,7 +168,7 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		xt: TransactionFor<Self>,
 	) -> Result<Pin<Box<TransactionStatusStreamFor<Self>>>, Self::Error> {
 		if self.is_full(source).await {
-			return Err(PoolError::ImmediatelyDropped.into());
+			return Err(self.refuse(&xt));
 		}
 		self.inner.submit_and_watch(at, source, xt).await
 	}

@@ -40,8 +40,12 @@ pub type Service = sc_service::PartialComponents<
 		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
 		Option<Telemetry>,
+		Option<Arc<PoolHandle>>,
 	),
 >;
+
+/// A handle on the transaction pool.
+type PoolHandle = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
 
 /// Aura inherent data: the timestamp and the slot derived from it.
 fn aura_inherents(
@@ -62,21 +66,24 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Build the pool: with `admission`, the pool type and limits of the command line behind
-/// [`crate::admission::AdmissionControl`]; without, the stock pool of `config`.
+/// [`crate::admission::AdmissionControl`], and a second handle on the same pool for the
+/// network's transaction handler (refusals answered as already known, see
+/// [`crate::admission::Refusal::AsKnown`]); without, the stock pool of `config`.
 fn transaction_pool(
 	config: &Configuration,
 	client: Arc<FullClient>,
 	task_manager: &TaskManager,
 	admission: Option<PoolAdmission>,
-) -> sc_transaction_pool::TransactionPoolHandle<Block, FullClient> {
+) -> (PoolHandle, Option<PoolHandle>) {
 	let spawner = task_manager.spawn_essential_handle();
 	let is_validator = config.role.is_authority().into();
 	let prometheus = config.prometheus_registry();
 	let Some(admission) = admission else {
-		return sc_transaction_pool::Builder::new(spawner, client, is_validator)
+		let pool = sc_transaction_pool::Builder::new(spawner, client, is_validator)
 			.with_options(config.transaction_pool.clone())
 			.with_prometheus(prometheus)
 			.build();
+		return (pool, None);
 	};
 	let PoolAdmission { options, fork_aware, percent } = admission;
 	let ready = options.ready.clone();
@@ -87,21 +94,33 @@ fn transaction_pool(
 		ready.count,
 		options.future.count,
 	);
-	sc_transaction_pool::TransactionPoolWrapper(if fork_aware {
+	use sc_transaction_pool::TransactionPoolWrapper as Handle;
+	if fork_aware {
 		use sc_transaction_pool::ForkAwareTxPool as Pool;
-		admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits)
+		let (main, network) =
+			admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits);
+		(Handle(main), Some(Handle(network)))
 	} else {
 		use sc_transaction_pool::BasicPool as Pool;
-		admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits)
-	})
+		let (main, network) =
+			admitted(Pool::new_full(options, is_validator, prometheus, spawner, client), limits);
+		(Handle(main), Some(Handle(network)))
+	}
 }
 
-/// `pool` behind admission control with `(count, bytes, percent)` (see [`AdmissionControl::new`]).
-fn admitted<P>(pool: P, (count, bytes, percent): (usize, usize, usize)) -> Box<AdmissionControl<P>>
+/// `pool` behind admission control with `(count, bytes, percent)` (see [`AdmissionControl::new`]):
+/// the one for RPC, authoring and maintenance, and the one for the network (see
+/// [`AdmissionControl::for_network`]).
+fn admitted<P>(
+	pool: P,
+	(count, bytes, percent): (usize, usize, usize),
+) -> (Box<AdmissionControl<P>>, Box<AdmissionControl<P>>)
 where
 	P: sc_transaction_pool_api::TransactionPool + crate::admission::Occupancy,
 {
-	Box::new(AdmissionControl::new(Arc::new(pool), count, bytes, percent))
+	let main = AdmissionControl::new(Arc::new(pool), count, bytes, percent);
+	let network = main.for_network();
+	(Box::new(main), Box::new(network))
 }
 
 /// Build the client, database, pool (see [`transaction_pool`]) and import queue.
@@ -137,8 +156,10 @@ fn build_partial(
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool =
-		Arc::new(transaction_pool(config, client.clone(), &task_manager, admission));
+	let (transaction_pool, network_pool) =
+		transaction_pool(config, client.clone(), &task_manager, admission);
+	let transaction_pool = Arc::new(transaction_pool);
+	let network_pool = network_pool.map(Arc::new);
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),
@@ -179,7 +200,7 @@ fn build_partial(
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (grandpa_block_import, grandpa_link, telemetry),
+		other: (grandpa_block_import, grandpa_link, telemetry, network_pool),
 	})
 }
 
@@ -248,7 +269,7 @@ pub fn new_full<
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, grandpa_link, mut telemetry),
+		other: (block_import, grandpa_link, mut telemetry, network_pool),
 	} = build_partial(&config, Some(admission))?;
 	// Everything below (RPC, network, block authoring, off-chain workers) shares the pool
 	// through its admission control.
@@ -287,7 +308,7 @@ pub fn new_full<
 			config: &config,
 			net_config,
 			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
+			transaction_pool: network_pool.unwrap_or_else(|| transaction_pool.clone()),
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
