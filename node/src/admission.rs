@@ -61,23 +61,58 @@ where
 /// Share of the pool's ready limits up to which external transactions are admitted.
 pub const DEFAULT_ADMISSION_PERCENT: usize = 80;
 
-/// How a refusal is answered.
+/// Who uses a handle on the pool: it decides how refusals are answered and how much of the ready
+/// queue [`TransactionPool::ready`] yields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-	/// `1016 Immediately Dropped`, retriable: for RPC clients.
-	Retriable,
-	/// `AlreadyImported`: for transactions gossiped by peers. sc-service's network adapter
-	/// counts every other pool error as a bad transaction against the peer (reputation −4 096
-	/// each), so refusing gossip with `1016` made validators disconnect each other under a
-	/// flood; the peer is innocent, and the node it came from still holds the transaction.
-	AsKnown,
+pub enum Caller {
+	/// RPC clients, block authoring and pool maintenance: refusals are `1016 Immediately
+	/// Dropped` (retriable), `ready` yields the whole ready queue.
+	Clients,
+	/// The network's transaction handler (gossip between nodes). Refusals are answered
+	/// `AlreadyImported`: sc-service's network adapter counts every other pool error as a bad
+	/// transaction against the peer (reputation −4 096 each), and the peer is innocent — the node
+	/// it came from still holds the transaction. `ready` yields at most [`PROPAGATION_BATCH`]
+	/// transactions, see there.
+	Peers,
+}
+
+/// The most transactions the network's periodic propagation (every 2.9 s) sends to one peer.
+///
+/// sc-network-transactions sends every ready transaction a peer is not known to have, one
+/// notification each, and remembers the last 10 240 hashes per peer; litep2p (and libp2p) close
+/// the *whole* connection to a peer whose notification buffer (2 048) is full. With a pool
+/// admitting more than 10 240 transactions, each round sent thousands again that had fallen out
+/// of that memory, CPU-starved peers could not drain them, and validators lost each other
+/// (overload run 20). Newly imported transactions are still sent at once, one by one; this only
+/// bounds the periodic catch-up, well below the buffer.
+pub const PROPAGATION_BATCH: usize = 512;
+
+/// At most `left` more items of a pool's ready iterator.
+struct AtMost<I> {
+	inner: I,
+	left: usize,
+}
+
+impl<I: Iterator> Iterator for AtMost<I> {
+	type Item = I::Item;
+
+	fn next(&mut self) -> Option<Self::Item> {
+		self.left = self.left.checked_sub(1)?;
+		self.inner.next()
+	}
+}
+
+impl<I: ReadyTransactions + ?Sized> ReadyTransactions for AtMost<Box<I>> {
+	fn report_invalid(&mut self, tx: &Self::Item) {
+		self.inner.report_invalid(tx)
+	}
 }
 
 /// A transaction pool that refuses external transactions once it is nearly full.
 pub struct AdmissionControl<P> {
 	inner: Arc<P>,
-	/// How a refused transaction is answered.
-	pub refusal: Refusal,
+	/// Who uses this handle.
+	pub caller: Caller,
 	/// External transactions are refused while the pool holds this many transactions in all.
 	pub max_transactions: usize,
 	/// ... or its ready queue holds this many bytes.
@@ -98,23 +133,22 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 		};
 		Self {
 			inner,
-			refusal: Refusal::Retriable,
+			caller: Caller::Clients,
 			max_transactions: share(limit_count),
 			max_ready_bytes: share(limit_bytes),
 		}
 	}
 
-	/// The same pool and limits for the network's transaction handler: refusals answered
-	/// [`Refusal::AsKnown`].
+	/// The same pool and limits for the network's transaction handler ([`Caller::Peers`]).
 	pub fn for_network(&self) -> Self {
-		Self { inner: self.inner.clone(), refusal: Refusal::AsKnown, ..*self }
+		Self { inner: self.inner.clone(), caller: Caller::Peers, ..*self }
 	}
 
 	/// The error that refuses `xt`.
 	fn refuse(&self, xt: &TransactionFor<P>) -> P::Error {
-		match self.refusal {
-			Refusal::Retriable => PoolError::ImmediatelyDropped.into(),
-			Refusal::AsKnown => PoolError::AlreadyImported(Box::new(self.inner.hash_of(xt))).into(),
+		match self.caller {
+			Caller::Clients => PoolError::ImmediatelyDropped.into(),
+			Caller::Peers => PoolError::AlreadyImported(Box::new(self.inner.hash_of(xt))).into(),
 		}
 	}
 
@@ -181,7 +215,12 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 	}
 
 	fn ready(&self) -> Box<dyn ReadyTransactions<Item = Arc<Self::InPoolTransaction>> + Send> {
-		self.inner.ready()
+		match self.caller {
+			Caller::Clients => self.inner.ready(),
+			Caller::Peers => {
+				Box::new(AtMost { inner: self.inner.ready(), left: PROPAGATION_BATCH })
+			}
+		}
 	}
 
 	async fn report_invalid(
@@ -245,5 +284,76 @@ impl<P: LocalTransactionPool> LocalTransactionPool for AdmissionControl<P> {
 		xt: LocalTransactionFor<Self>,
 	) -> Result<Self::Hash, Self::Error> {
 		self.inner.submit_local(at, xt)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// A ready queue of `0..len` that records what is reported invalid.
+	struct Queue {
+		next: usize,
+		len: usize,
+		invalid: Vec<usize>,
+	}
+
+	impl Iterator for Queue {
+		type Item = usize;
+
+		fn next(&mut self) -> Option<usize> {
+			(self.next < self.len).then(|| {
+				self.next += 1;
+				self.next - 1
+			})
+		}
+	}
+
+	impl ReadyTransactions for Queue {
+		fn report_invalid(&mut self, tx: &usize) {
+			self.invalid.push(*tx);
+		}
+	}
+
+	fn queue(len: usize) -> Queue {
+		Queue { next: 0, len, invalid: vec![] }
+	}
+
+	#[test]
+	fn the_network_sees_at_most_one_propagation_batch_of_a_long_ready_queue() {
+		let long =
+			AtMost { inner: Box::new(queue(3 * PROPAGATION_BATCH)), left: PROPAGATION_BATCH };
+		assert_eq!(long.collect::<Vec<_>>(), (0..PROPAGATION_BATCH).collect::<Vec<_>>());
+		// The queue is not consumed beyond the batch.
+		let mut capped =
+			AtMost { inner: Box::new(queue(3 * PROPAGATION_BATCH)), left: PROPAGATION_BATCH };
+		capped.by_ref().for_each(drop);
+		assert_eq!(capped.inner.next, PROPAGATION_BATCH);
+		assert_eq!(capped.next(), None);
+	}
+
+	#[test]
+	fn a_short_ready_queue_is_seen_whole() {
+		let short = AtMost { inner: Box::new(queue(7)), left: PROPAGATION_BATCH };
+		assert_eq!(short.collect::<Vec<_>>(), (0..7).collect::<Vec<_>>());
+		assert_eq!(AtMost { inner: Box::new(queue(0)), left: PROPAGATION_BATCH }.count(), 0);
+	}
+
+	#[test]
+	fn invalid_reports_reach_the_pool_queue() {
+		let mut capped = AtMost { inner: Box::new(queue(10)), left: 3 };
+		let first = capped.next().expect("a first transaction");
+		capped.report_invalid(&first);
+		assert_eq!(capped.inner.invalid, vec![0]);
+	}
+
+	#[test]
+	fn the_batch_fits_the_notification_buffer_and_the_peer_memory() {
+		// litep2p's and libp2p's per-peer buffer of sync notifications, and the hashes
+		// sc-network-transactions remembers per peer (see PROPAGATION_BATCH).
+		const NOTIFICATION_BUFFER: usize = 2048;
+		const KNOWN_PER_PEER: usize = 10_240;
+		assert!(PROPAGATION_BATCH <= NOTIFICATION_BUFFER / 4);
+		assert!(PROPAGATION_BATCH < KNOWN_PER_PEER);
 	}
 }

@@ -67,8 +67,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Build the pool: with `admission`, the pool type and limits of the command line behind
 /// [`crate::admission::AdmissionControl`], and a second handle on the same pool for the
-/// network's transaction handler (refusals answered as already known, see
-/// [`crate::admission::Refusal::AsKnown`]); without, the stock pool of `config`.
+/// network's transaction handler (refusals answered as already known, periodic propagation
+/// bounded, see [`crate::admission::Caller::Peers`]); without, the stock pool of `config`.
 fn transaction_pool(
 	config: &Configuration,
 	client: Arc<FullClient>,

@@ -424,6 +424,8 @@ fn main() {
 		}
 	};
 
+	let node_rpcs: Vec<_> = nodes.iter().map(|n| n.rpc()).collect();
+	let mut peers = PeerSamples::new(nodes.len());
 	let flood = Instant::now();
 	let window = Duration::from_secs(cfg.secs);
 	let mut last_print = Instant::now();
@@ -431,8 +433,10 @@ fn main() {
 		sample_rss(&mut rss_max);
 		if last_print.elapsed() >= Duration::from_secs(10) {
 			last_print = Instant::now();
+			let now: Vec<Option<u64>> = node_rpcs.iter().map(peer_count).collect();
+			peers.add(&now);
 			println!(
-				"[{:4.0} s] attempts {}, accepted {}, finalized {}, refused {}, failed {}; best #{}; RSS MiB {:?}",
+				"[{:4.0} s] attempts {}, accepted {}, finalized {}, refused {}, failed {}; best #{}; RSS MiB {:?}; peers {:?}",
 				flood.elapsed().as_secs_f64(),
 				tally.attempts.load(SeqCst),
 				tally.accepted.load(SeqCst),
@@ -440,7 +444,8 @@ fn main() {
 				tally.refused.lock().expect("lock").values().sum::<u64>(),
 				tally.failed.lock().expect("lock").values().sum::<u64>(),
 				rpc.best_number().unwrap_or(0),
-				rss_max.iter().map(|k| k / 1024).collect::<Vec<_>>()
+				rss_max.iter().map(|k| k / 1024).collect::<Vec<_>>(),
+				now
 			);
 		}
 		std::thread::sleep(Duration::from_secs(1));
@@ -571,9 +576,54 @@ fn main() {
 			max / 1024
 		);
 	}
+	for (node, line) in nodes.iter().zip(peers.summary(nodes.len() as u64 - 1)) {
+		println!("peers of {} during the flood: {line}", node.spec.name);
+	}
 	report_block_times(&nodes, &metrics);
 	println!("total run time {:.0} s", started.elapsed().as_secs_f64());
 	drop(nodes);
+}
+
+/// Connected peers of one node (`system_health`), `None` when it did not answer.
+fn peer_count(rpc: &Rpc) -> Option<u64> {
+	let health: Value = rpc.call("system_health", serde_json::json!([])).ok()?;
+	health.get("peers")?.as_u64()
+}
+
+/// Peer counts of every node, sampled every 10 s during the flood: a validator that loses its
+/// peers stops receiving blocks, votes and gossip, whatever its pool does.
+struct PeerSamples {
+	/// Per node, the samples taken (`None`: no answer).
+	samples: Vec<Vec<Option<u64>>>,
+}
+
+impl PeerSamples {
+	fn new(nodes: usize) -> Self {
+		Self { samples: vec![Vec::new(); nodes] }
+	}
+
+	fn add(&mut self, now: &[Option<u64>]) {
+		for (samples, peers) in self.samples.iter_mut().zip(now) {
+			samples.push(*peers);
+		}
+	}
+
+	/// Per node: minimum, and how many samples had fewer than `all` peers or no answer.
+	fn summary(&self, all: u64) -> Vec<String> {
+		self.samples
+			.iter()
+			.map(|samples| {
+				let answered: Vec<u64> = samples.iter().flatten().copied().collect();
+				let short = answered.iter().filter(|p| **p < all).count();
+				format!(
+					"min {}, fewer than {all} in {short} of {} samples, no answer in {}",
+					answered.iter().min().map_or("-".into(), |m| m.to_string()),
+					samples.len(),
+					samples.len() - answered.len()
+				)
+			})
+			.collect()
+	}
 }
 
 /// How the chain's count of finalized transactions compares with the watchers': a difference
