@@ -21,7 +21,12 @@ use sc_transaction_pool_api::{
 	TransactionPool, TransactionSource, TransactionStatusStreamFor, TxHash, TxInvalidityReportMap,
 };
 use sp_runtime::traits::Block as BlockT;
-use std::{collections::HashMap, pin::Pin, sync::Arc, time::Duration};
+use std::{
+	collections::HashMap,
+	pin::Pin,
+	sync::{Arc, Mutex},
+	time::{Duration, Instant},
+};
 
 /// How many transactions a pool holds in all, as admission control counts them.
 #[async_trait]
@@ -108,9 +113,44 @@ impl<I: ReadyTransactions + ?Sized> ReadyTransactions for AtMost<Box<I>> {
 	}
 }
 
+/// How long a count of the pool's transactions stands in for a new count.
+///
+/// Counting walks the whole mempool under its lock (the fork-aware pool has no cheaper public
+/// count); under a flood that was done for every refused submission, thousands per second. A
+/// count at most this old, plus what was admitted since, decides instead. Transactions leaving
+/// the pool in that time are noticed at the next count, so the door errs towards refusing.
+pub const COUNT_MAX_AGE: Duration = Duration::from_millis(20);
+
+/// The pool's last transaction count, when it was taken, and what was admitted since.
+#[derive(Debug, Default)]
+struct CountCache {
+	counted_at: Option<Instant>,
+	count: usize,
+}
+
+impl CountCache {
+	/// The count, if it was taken less than [`COUNT_MAX_AGE`] before `now`.
+	fn fresh(&self, now: Instant) -> Option<usize> {
+		let counted_at = self.counted_at?;
+		(now.saturating_duration_since(counted_at) < COUNT_MAX_AGE).then_some(self.count)
+	}
+
+	/// A new count taken at `at`.
+	fn store(&mut self, at: Instant, count: usize) {
+		*self = Self { counted_at: Some(at), count };
+	}
+
+	/// `admitted` transactions entered the pool since the count.
+	fn add(&mut self, admitted: usize) {
+		self.count = self.count.saturating_add(admitted);
+	}
+}
+
 /// A transaction pool that refuses external transactions once it is nearly full.
 pub struct AdmissionControl<P> {
 	inner: Arc<P>,
+	/// The last count of the pool's transactions, shared by every handle on the pool.
+	count: Arc<Mutex<CountCache>>,
 	/// Who uses this handle.
 	pub caller: Caller,
 	/// External transactions are refused while the pool holds this many transactions in all.
@@ -133,6 +173,7 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 		};
 		Self {
 			inner,
+			count: Default::default(),
 			caller: Caller::Clients,
 			max_transactions: share(limit_count),
 			max_ready_bytes: share(limit_bytes),
@@ -141,7 +182,12 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 
 	/// The same pool and limits for the network's transaction handler ([`Caller::Peers`]).
 	pub fn for_network(&self) -> Self {
-		Self { inner: self.inner.clone(), caller: Caller::Peers, ..*self }
+		Self {
+			inner: self.inner.clone(),
+			count: self.count.clone(),
+			caller: Caller::Peers,
+			..*self
+		}
 	}
 
 	/// The error that refuses `xt`.
@@ -158,7 +204,29 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 			return false;
 		}
 		self.inner.status().ready_bytes >= self.max_ready_bytes
-			|| self.inner.transactions().await >= self.max_transactions
+			|| self.transactions().await >= self.max_transactions
+	}
+
+	/// The pool's transactions: a fresh count (see [`COUNT_MAX_AGE`]) or a new one.
+	async fn transactions(&self) -> usize {
+		if let Some(count) = self.counted().fresh(Instant::now()) {
+			return count;
+		}
+		let count = self.inner.transactions().await;
+		self.counted().store(Instant::now(), count);
+		count
+	}
+
+	/// Note `admitted` new transactions in the pool since the last count.
+	fn admitted(&self, admitted: usize) {
+		if admitted > 0 {
+			self.counted().add(admitted);
+		}
+	}
+
+	fn counted(&self) -> std::sync::MutexGuard<'_, CountCache> {
+		// Never held across an await or a panic, so it cannot be poisoned; recover anyway.
+		self.count.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 	}
 }
 
@@ -180,7 +248,9 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		if self.is_full(source).await {
 			return Ok(xts.iter().map(|xt| Err(self.refuse(xt))).collect());
 		}
-		self.inner.submit_at(at, source, xts).await
+		let results = self.inner.submit_at(at, source, xts).await?;
+		self.admitted(results.iter().filter(|result| result.is_ok()).count());
+		Ok(results)
 	}
 
 	async fn submit_one(
@@ -192,7 +262,9 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		if self.is_full(source).await {
 			return Err(self.refuse(&xt));
 		}
-		self.inner.submit_one(at, source, xt).await
+		let hash = self.inner.submit_one(at, source, xt).await?;
+		self.admitted(1);
+		Ok(hash)
 	}
 
 	async fn submit_and_watch(
@@ -204,7 +276,9 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		if self.is_full(source).await {
 			return Err(self.refuse(&xt));
 		}
-		self.inner.submit_and_watch(at, source, xt).await
+		let watcher = self.inner.submit_and_watch(at, source, xt).await?;
+		self.admitted(1);
+		Ok(watcher)
 	}
 
 	async fn ready_at(
@@ -345,6 +419,22 @@ mod tests {
 		let first = capped.next().expect("a first transaction");
 		capped.report_invalid(&first);
 		assert_eq!(capped.inner.invalid, vec![0]);
+	}
+
+	#[test]
+	fn a_count_stands_for_its_maximum_age_and_grows_with_what_is_admitted() {
+		let start = Instant::now();
+		let mut cache = CountCache::default();
+		assert_eq!(cache.fresh(start), None, "nothing counted yet");
+		cache.store(start, 100);
+		assert_eq!(cache.fresh(start), Some(100));
+		cache.add(3);
+		assert_eq!(cache.fresh(start + COUNT_MAX_AGE / 2), Some(103));
+		assert_eq!(cache.fresh(start + COUNT_MAX_AGE), None, "too old");
+		cache.store(start + COUNT_MAX_AGE, 40);
+		assert_eq!(cache.fresh(start + COUNT_MAX_AGE), Some(40), "a new count replaces the old");
+		cache.add(usize::MAX);
+		assert_eq!(cache.fresh(start + COUNT_MAX_AGE), Some(usize::MAX), "saturates");
 	}
 
 	#[test]
