@@ -24,7 +24,10 @@ use sp_runtime::traits::Block as BlockT;
 use std::{
 	collections::HashMap,
 	pin::Pin,
-	sync::{Arc, Mutex},
+	sync::{
+		atomic::{AtomicUsize, Ordering},
+		Arc, Mutex,
+	},
 	time::{Duration, Instant},
 };
 
@@ -89,7 +92,10 @@ pub enum Caller {
 /// admitting more than 10 240 transactions, each round sent thousands again that had fallen out
 /// of that memory, CPU-starved peers could not drain them, and validators lost each other
 /// (overload run 20). Newly imported transactions are still sent at once, one by one; this only
-/// bounds the periodic catch-up, well below the buffer.
+/// bounds the periodic catch-up, well below the buffer. Successive rounds take successive
+/// batches of the ready queue (see [`propagation_batch`]), so every ready transaction is offered
+/// again within a few rounds — one that was not ready when it arrived (a nonce gap) is sent by
+/// these rounds only.
 pub const PROPAGATION_BATCH: usize = 512;
 
 /// At most `left` more items of a pool's ready iterator.
@@ -105,6 +111,20 @@ impl<I: Iterator> Iterator for AtMost<I> {
 		self.left = self.left.checked_sub(1)?;
 		self.inner.next()
 	}
+}
+
+/// The next batch of the ready queue for the network: [`PROPAGATION_BATCH`] transactions from
+/// position `start`, or from the front when the queue is shorter than `start`; and where the
+/// batch after it starts. `ready` gives the queue from its front.
+fn propagation_batch<I: Iterator>(
+	mut ready: impl FnMut() -> I,
+	start: usize,
+) -> (AtMost<I>, usize) {
+	let mut queue = ready();
+	if queue.by_ref().take(start).count() < start {
+		return (AtMost { inner: ready(), left: PROPAGATION_BATCH }, PROPAGATION_BATCH);
+	}
+	(AtMost { inner: queue, left: PROPAGATION_BATCH }, start.saturating_add(PROPAGATION_BATCH))
 }
 
 impl<I: ReadyTransactions + ?Sized> ReadyTransactions for AtMost<Box<I>> {
@@ -153,6 +173,8 @@ pub struct AdmissionControl<P> {
 	count: Arc<Mutex<CountCache>>,
 	/// Who uses this handle.
 	pub caller: Caller,
+	/// Where the network's next propagation batch starts in the ready queue.
+	propagation_start: AtomicUsize,
 	/// External transactions are refused while the pool holds this many transactions in all.
 	pub max_transactions: usize,
 	/// ... or its ready queue holds this many bytes.
@@ -175,6 +197,7 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 			inner,
 			count: Default::default(),
 			caller: Caller::Clients,
+			propagation_start: AtomicUsize::new(0),
 			max_transactions: share(limit_count),
 			max_ready_bytes: share(limit_bytes),
 		}
@@ -186,7 +209,9 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 			inner: self.inner.clone(),
 			count: self.count.clone(),
 			caller: Caller::Peers,
-			..*self
+			propagation_start: AtomicUsize::new(0),
+			max_transactions: self.max_transactions,
+			max_ready_bytes: self.max_ready_bytes,
 		}
 	}
 
@@ -292,7 +317,10 @@ impl<P: TransactionPool + Occupancy + Send + Sync + 'static> TransactionPool
 		match self.caller {
 			Caller::Clients => self.inner.ready(),
 			Caller::Peers => {
-				Box::new(AtMost { inner: self.inner.ready(), left: PROPAGATION_BATCH })
+				let start = self.propagation_start.load(Ordering::Relaxed);
+				let (batch, next) = propagation_batch(|| self.inner.ready(), start);
+				self.propagation_start.store(next, Ordering::Relaxed);
+				Box::new(batch)
 			}
 		}
 	}
@@ -404,6 +432,28 @@ mod tests {
 		capped.by_ref().for_each(drop);
 		assert_eq!(capped.inner.next, PROPAGATION_BATCH);
 		assert_eq!(capped.next(), None);
+	}
+
+	#[test]
+	fn successive_rounds_take_successive_batches_and_start_again_at_the_end() {
+		let len = 2 * PROPAGATION_BATCH + 276;
+		let mut start = 0;
+		let mut round = || {
+			let (batch, next) = propagation_batch(|| queue(len), start);
+			start = next;
+			batch.collect::<Vec<_>>()
+		};
+		assert_eq!(round(), (0..PROPAGATION_BATCH).collect::<Vec<_>>());
+		assert_eq!(round(), (PROPAGATION_BATCH..2 * PROPAGATION_BATCH).collect::<Vec<_>>());
+		assert_eq!(round(), (2 * PROPAGATION_BATCH..len).collect::<Vec<_>>());
+		assert_eq!(round(), (0..PROPAGATION_BATCH).collect::<Vec<_>>(), "from the front again");
+	}
+
+	#[test]
+	fn a_queue_that_shrank_below_the_start_is_taken_from_the_front() {
+		let (batch, next) = propagation_batch(|| queue(10), 5 * PROPAGATION_BATCH);
+		assert_eq!(batch.collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+		assert_eq!(next, PROPAGATION_BATCH);
 	}
 
 	#[test]
