@@ -13,6 +13,11 @@
 //! not one view: the fork-aware pool keeps one view per unfinalized block, and any view whose
 //! ready queue passes the limit evicts. Local transactions (the node's own, e.g. off-chain
 //! workers) are not limited here. Everything else is passed through unchanged.
+//!
+//! The count is taken at most every [`COUNT_MAX_AGE`] (plus what was admitted since), not for
+//! every refused call. The network's transaction handler gets its own handle
+//! ([`AdmissionControl::for_network`], [`Caller::Peers`]): refusals of gossip are answered as
+//! already known, and its periodic propagation is bounded ([`PROPAGATION_BATCH`]).
 
 use async_trait::async_trait;
 use sc_transaction_pool_api::{
@@ -92,8 +97,10 @@ pub enum Caller {
 /// (overload run 20). A round now offers at most this many, those not offered lately first (see
 /// [`Offered`]): 1 024 per 2.9 s is 353/s, above what a block can take (~351 anchors/s), and half
 /// the buffer. (A first version offered only the 512 at the front of the queue: authors then
-/// lacked transactions, since a transaction that is not ready when it arrives — most gossip at
-/// 300/s — is sent by these rounds only, and the p99 latency at 320/s rose from 31.5 s to 41–44 s.)
+/// lacked transactions and the p99 latency at 320/s rose from 31.5 s to 41–44 s. A transaction
+/// the pool cannot hand to the network when it is imported — the handler looks it up among the
+/// newest view's ready transactions, so one that is not ready there yet is missed — is sent by
+/// these rounds only; how many that are under load was not measured.)
 pub const PROPAGATION_BATCH: usize = 1024;
 
 /// How long a transaction offered to the network is not offered again by the periodic rounds.
