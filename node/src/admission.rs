@@ -30,7 +30,7 @@ use sp_runtime::traits::Block as BlockT;
 use std::{
 	collections::HashMap,
 	pin::Pin,
-	sync::{Arc, Mutex},
+	sync::{Arc, Mutex, MutexGuard},
 	time::{Duration, Instant},
 };
 
@@ -281,10 +281,15 @@ impl<P: TransactionPool + Occupancy> AdmissionControl<P> {
 		}
 	}
 
-	fn counted(&self) -> std::sync::MutexGuard<'_, CountCache> {
-		// Never held across an await or a panic, so it cannot be poisoned; recover anyway.
-		self.count.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+	fn counted(&self) -> MutexGuard<'_, CountCache> {
+		lock(&self.count)
 	}
+}
+
+/// Lock `mutex`. The node's mutexes here are never held across an await or a panic, so they
+/// cannot be poisoned; recover anyway rather than panic.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+	mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[async_trait]
@@ -350,9 +355,11 @@ where
 		match self.caller {
 			Caller::Clients => self.inner.ready(),
 			Caller::Peers => {
-				let mut offered = self.offered.lock().unwrap_or_else(|p| p.into_inner());
-				let batch =
-					offered.select(self.inner.ready(), |tx| tx.hash().clone(), Instant::now());
+				let batch = lock(&self.offered).select(
+					self.inner.ready(),
+					|tx| tx.hash().clone(),
+					Instant::now(),
+				);
 				Box::new(Batch(batch.into_iter()))
 			}
 		}

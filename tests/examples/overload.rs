@@ -433,7 +433,7 @@ fn main() {
 		sample_rss(&mut rss_max);
 		if last_print.elapsed() >= Duration::from_secs(10) {
 			last_print = Instant::now();
-			let now: Vec<Option<u64>> = node_rpcs.iter().map(peer_count).collect();
+			let now: Vec<Option<u64>> = node_rpcs.iter().map(|rpc| rpc.peers().ok()).collect();
 			peers.add(&now);
 			println!(
 				"[{:4.0} s] attempts {}, accepted {}, finalized {}, refused {}, failed {}; best #{}; RSS MiB {:?}; peers {:?}",
@@ -582,12 +582,6 @@ fn main() {
 	report_block_times(&nodes, &metrics);
 	println!("total run time {:.0} s", started.elapsed().as_secs_f64());
 	drop(nodes);
-}
-
-/// Connected peers of one node (`system_health`), `None` when it did not answer.
-fn peer_count(rpc: &Rpc) -> Option<u64> {
-	let health: Value = rpc.call("system_health", serde_json::json!([])).ok()?;
-	health.get("peers")?.as_u64()
 }
 
 /// Peer counts of every node, sampled every 10 s during the flood: a validator that loses its
