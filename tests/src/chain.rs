@@ -76,11 +76,13 @@ impl Rpc {
 		nonce: u32,
 	) -> Result<String, RpcError> {
 		let genesis = self.block_hash(0)?;
-		// The number first, then the hash of that number: read the other way round, a block
-		// arriving in between gives a birth block the pool does not know yet (AncientBirthBlock).
-		let best_number = self.best_number()?;
-		let best_hash = self.block_hash(best_number)?;
-		let context = signing::ChainContext::new(genesis, best_hash, best_number);
+		// Mortal from the last finalized block: every view of the pool is at or above it, so
+		// its hash is known wherever the transaction is validated. Mortal from the best block,
+		// a pool whose views had not yet reached the block the RPC called best refused it with
+		// `AncientBirthBlock` (CI, cold run of 2026-12-06, e2e `objections`).
+		let (number, hash) = self.finalized_head()?;
+		let birth = H256::from_slice(&from_hex(&hash)?);
+		let context = signing::ChainContext::new(genesis, birth, number);
 		let extrinsic = signing::sign(call, signer, nonce, &context);
 		self.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))
 	}

@@ -141,12 +141,7 @@ pub fn nonce_at(rpc: &Rpc, account: &AccountId, at: sp_core::H256) -> u32 {
 
 /// Number and hash of the node's last finalized block.
 pub fn finalized_head(rpc: &Rpc) -> (u32, sp_core::H256) {
-	let hash: String =
-		rpc.call("chain_getFinalizedHead", serde_json::json!([])).expect("finalized");
-	let header: serde_json::Value =
-		rpc.call("chain_getHeader", serde_json::json!([hash.clone()])).expect("header");
-	let number = header["number"].as_str().unwrap_or("0x0").trim_start_matches("0x");
-	let number = u32::from_str_radix(number, 16).expect("hex block number");
+	let (number, hash) = rpc.finalized_head().expect("finalized head");
 	(number, sp_core::H256::from_slice(&from_hex(&hash).expect("hex hash")))
 }
 

@@ -68,11 +68,16 @@ impl Rpc {
 		parse_number(&header)
 	}
 
+	/// Number and hash (hex) of the last finalized block.
+	pub fn finalized_head(&self) -> Result<(u32, String), RpcError> {
+		let hash: String = self.call("chain_getFinalizedHead", serde_json::json!([]))?;
+		let header: Value = self.call("chain_getHeader", serde_json::json!([hash.clone()]))?;
+		Ok((parse_number(&header)?, hash))
+	}
+
 	/// Number of the last finalized block.
 	pub fn finalized_number(&self) -> Result<u32, RpcError> {
-		let hash: String = self.call("chain_getFinalizedHead", serde_json::json!([]))?;
-		let header: Value = self.call("chain_getHeader", serde_json::json!([hash]))?;
-		parse_number(&header)
+		self.finalized_head().map(|(number, _)| number)
 	}
 
 	/// Number of connected peers.
