@@ -280,7 +280,7 @@ pub fn evidence(digest: Digest) -> EvidenceView {
 		ids.map(|(id, ())| id).take(MAX_EVIDENCE_ITEMS).collect()
 	};
 	EvidenceView {
-		anchor_count: pallet_evidence::DigestAnchorCount::<Runtime>::get(digest),
+		anchor_count: crate::Evidence::anchor_count(&digest),
 		anchors: crate::Evidence::anchors_of(&digest, MAX_EVIDENCE_ITEMS as u32),
 		applications: pallet_registration::ApplicationsByDigest::<Runtime>::iter_prefix(digest)
 			.take(MAX_EVIDENCE_ITEMS)

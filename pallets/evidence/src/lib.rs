@@ -20,7 +20,9 @@
 //!   with a reason digest, appended; after `Withdrawn` nothing more can be appended by the
 //!   submitter. Nothing is ever deleted.
 //! - Lookup by digest is O(1): [`DigestAnchors`]`(digest, 0)` is the first anchoring;
-//!   [`Pallet::anchors_of`] lists all. The runtime API also looks the digest up among the
+//!   [`Pallet::anchors_of`] lists all, [`Pallet::anchor_count`] counts them. A first anchoring
+//!   writes three items (the id counter, the record, the digest index); a repeated one also the
+//!   digest's counter, and is charged for it. The runtime API also looks the digest up among the
 //!   material digests of applications and certificates.
 //! - Retention: the state is never pruned; verifier nodes run as archive nodes.
 //!
@@ -60,8 +62,9 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
-	/// The storage version of the first release.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2: no subject index; the digest counter only from the second anchoring on
+	/// (see [`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// An anchor as stored.
 	pub type AnchorRecordOf<T> = AnchorRecord<
@@ -122,15 +125,11 @@ pub mod pallet {
 	pub type DigestAnchors<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Digest, Twox64Concat, u32, AnchorId, OptionQuery>;
 
-	/// How many times a digest was anchored.
+	/// How many times a digest was anchored, written from its second anchoring on: a digest
+	/// anchored once has no entry (read it with [`Pallet::anchor_count`]).
 	#[pallet::storage]
 	pub type DigestAnchorCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, Digest, u32, ValueQuery>;
-
-	/// The anchors submitted by each subject.
-	#[pallet::storage]
-	pub type AnchorsBySubject<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, SubjectId, Twox64Concat, AnchorId, (), OptionQuery>;
 
 	/// Events of the evidence pallet.
 	#[pallet::event]
@@ -196,12 +195,21 @@ pub mod pallet {
 		TooManyAnchors,
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Removes what is left of the subject index of storage version 1 with the block's
+		/// spare weight (nothing to do on a chain that started at version 2).
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			crate::migrations::v2::remove_subject_index::<T>(remaining)
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Anchor `digest` (of a document of `kind`), optionally relating it to the certificate
 		/// `related_doid` and to the digest of off-chain metadata. The signer must belong to a
 		/// verified subject. A digest anchored before keeps its first record; this one is
-		/// appended.
+		/// appended. A first anchoring is charged less than a repeated one.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::anchor())]
 		pub fn anchor(
@@ -210,14 +218,15 @@ pub mod pallet {
 			kind: EvidenceKind,
 			related_doid: Option<Oid>,
 			metadata_digest: Option<Digest>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_anchor(who, digest, kind, related_doid, metadata_digest)?;
-			Ok(())
+			let (_, sequence) = Self::do_anchor(who, digest, kind, related_doid, metadata_digest)?;
+			Ok(charged(sequence, T::WeightInfo::anchor_new_digest()))
 		}
 
 		/// Anchor the root of a Merkle batch of `leaf_count` digests (1 ..= 2^32); the root's
-		/// algorithm tag names the tree's hash function.
+		/// algorithm tag names the tree's hash function. A first anchoring of the root is charged
+		/// less than a repeated one.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::anchor_batch())]
 		pub fn anchor_batch(
@@ -225,10 +234,10 @@ pub mod pallet {
 			root: Digest,
 			leaf_count: u64,
 			kind: EvidenceKind,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_anchor_batch(who, root, leaf_count, kind)?;
-			Ok(())
+			let (_, sequence) = Self::do_anchor_batch(who, root, leaf_count, kind)?;
+			Ok(charged(sequence, T::WeightInfo::anchor_batch_new_root()))
 		}
 
 		/// Co-sign anchor `id` as a notary or court subject (once per subject, not one's own).
@@ -252,5 +261,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_annotate(who, id, kind, reason_digest)
 		}
+	}
+
+	/// The weight actually used by an anchoring with digest `sequence`: `first` for the first
+	/// anchoring of a digest (one write less), the declared worst case otherwise.
+	fn charged(sequence: u32, first: Weight) -> frame_support::dispatch::PostDispatchInfo {
+		let actual = if sequence == 0 { Some(first) } else { None };
+		frame_support::dispatch::PostDispatchInfo { actual_weight: actual, pays_fee: Pays::Yes }
 	}
 }

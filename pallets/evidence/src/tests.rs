@@ -72,8 +72,11 @@ fn anchor_records_block_time_date_and_indexes() {
 		assert_eq!(record.moment_ms, FIRST_MS + 2 * DAY_MS);
 		assert_eq!(record.date, d(2026, 2, 11));
 		assert_eq!(DigestAnchors::<Test>::get(digest(7), 0), Some(1));
-		assert_eq!(DigestAnchorCount::<Test>::get(digest(7)), 1);
-		assert!(AnchorsBySubject::<Test>::contains_key(supplier, 1));
+		assert!(
+			!DigestAnchorCount::<Test>::contains_key(digest(7)),
+			"no counter for one anchoring"
+		);
+		assert_eq!(Evidence::anchor_count(&digest(7)), 1);
 		assert_eq!(Evidence::first_anchor(&digest(7)).map(|(id, _)| id), Some(1));
 		assert_eq!(
 			last_event(),
@@ -413,4 +416,147 @@ fn exhausted_anchor_ids_are_refused() {
 		);
 		assert_eq!(state(), root);
 	});
+}
+
+#[test]
+fn a_first_anchoring_is_charged_less_than_a_repeated_one() {
+	new_test_ext().execute_with(|| {
+		parties();
+		let first = |digest| {
+			Evidence::anchor(
+				RuntimeOrigin::signed(SUPPLIER),
+				digest,
+				EvidenceKind::Other,
+				None,
+				None,
+			)
+		};
+		let new = <() as WeightInfo>::anchor_new_digest();
+		let cheaper = |a: frame_support::weights::Weight, b: frame_support::weights::Weight| {
+			a.all_lte(b) && a.ref_time() < b.ref_time()
+		};
+		assert!(cheaper(new, <() as WeightInfo>::anchor()), "the benchmarks must tell them apart");
+		assert_eq!(first(digest(1)).unwrap().actual_weight, Some(new));
+		assert_eq!(first(digest(1)).unwrap().actual_weight, None, "repeated: the declared weight");
+		assert_eq!(DigestAnchorCount::<Test>::get(digest(1)), 2);
+
+		let batch = |root| {
+			Evidence::anchor_batch(RuntimeOrigin::signed(SUPPLIER), root, 4, EvidenceKind::Other)
+		};
+		let new_root = <() as WeightInfo>::anchor_batch_new_root();
+		assert!(cheaper(new_root, <() as WeightInfo>::anchor_batch()));
+		assert_eq!(batch(digest(2)).unwrap().actual_weight, Some(new_root));
+		assert_eq!(batch(digest(2)).unwrap().actual_weight, None);
+		assert_eq!(Evidence::anchor_count(&digest(2)), 2);
+	});
+}
+
+#[test]
+fn a_version_1_counter_of_one_still_counts() {
+	new_test_ext().execute_with(|| {
+		parties();
+		let first = anchor_as(SUPPLIER, digest(1));
+		// Version 1 wrote the counter at the first anchoring too.
+		DigestAnchorCount::<Test>::insert(digest(1), 1);
+		assert_eq!(Evidence::anchor_count(&digest(1)), 1);
+		let second = anchor_as(OTHER, digest(1));
+		assert_eq!(Anchors::<Test>::get(second).unwrap().sequence, 1);
+		assert_eq!(Evidence::anchor_count(&digest(1)), 2);
+		let all: Vec<_> = Evidence::anchors_of(&digest(1), 10).into_iter().map(|a| a.0).collect();
+		assert_eq!(all, vec![first, second]);
+		assert_eq!(Evidence::anchor_count(&digest(3)), 0);
+		assert!(Evidence::anchors_of(&digest(3), 10).is_empty());
+	});
+}
+
+mod subject_index_removal {
+	use super::*;
+	use crate::migrations::v2::{remove_subject_index, subject_index_prefix, VERSION};
+	use frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, Hooks, StorageVersion},
+		weights::Weight,
+	};
+
+	type DbWeight = <Test as frame_system::Config>::DbWeight;
+
+	/// A chain at version 1 with `n` keys of the old subject index, committed to the backend
+	/// (a limited prefix removal counts backend keys only).
+	fn version_1_with(n: u8) -> sp_io::TestExternalities {
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			StorageVersion::new(1).put::<Evidence>();
+			for i in 0..n {
+				let mut key = subject_index_prefix::<Test>().to_vec();
+				key.extend_from_slice(&[i; 16]);
+				unhashed::put(&key, &());
+			}
+		});
+		ext.commit_all().expect("committed");
+		ext
+	}
+
+	fn left() -> usize {
+		let prefix = subject_index_prefix::<Test>();
+		let mut count = 0;
+		let mut key = prefix.to_vec();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(&prefix) {
+				break;
+			}
+			count += 1;
+			key = next;
+		}
+		count
+	}
+
+	/// Weight for the version check, the version write and `keys` removals.
+	fn room_for(keys: u64) -> Weight {
+		let db = DbWeight::get();
+		db.reads(1).saturating_add(db.writes(1)).saturating_add(db.reads_writes(keys, keys))
+	}
+
+	#[test]
+	fn the_old_index_goes_a_bounded_number_of_keys_per_block() {
+		let mut ext = version_1_with(5);
+		// One block: removal within the limit.
+		let block = |ext: &mut sp_io::TestExternalities, n: u64| {
+			let used = ext.execute_with(|| Evidence::on_idle(n, room_for(2)));
+			assert!(used.all_lte(room_for(2)), "{used:?} within the limit");
+			ext.commit_all().expect("committed");
+			ext.execute_with(|| (left(), Evidence::on_chain_storage_version()))
+		};
+		assert_eq!(ext.execute_with(left), 5);
+		assert_eq!(block(&mut ext, 1), (3, StorageVersion::new(1)), "two keys, not done yet");
+		assert_eq!(block(&mut ext, 2), (1, StorageVersion::new(1)));
+		assert_eq!(block(&mut ext, 3), (0, VERSION), "the last key, then version 2");
+		let db = DbWeight::get();
+		ext.execute_with(|| {
+			assert_eq!(Evidence::on_idle(4, room_for(2)), db.reads(1), "only the version check")
+		});
+	}
+
+	#[test]
+	fn no_spare_weight_means_no_work() {
+		version_1_with(3).execute_with(|| {
+			assert_eq!(remove_subject_index::<Test>(Weight::zero()), Weight::zero());
+			// Room for the checks but not for one key.
+			remove_subject_index::<Test>(room_for(0));
+			assert_eq!(left(), 3);
+			assert_eq!(Evidence::on_chain_storage_version(), 1);
+		});
+	}
+
+	#[test]
+	fn a_chain_started_at_version_2_has_nothing_to_remove() {
+		new_test_ext().execute_with(|| {
+			// Genesis writes the in-code version (checked for the runtime's presets in
+			// runtime/tests/migrations.rs); the mock's genesis does not.
+			VERSION.put::<Evidence>();
+			let root = state();
+			let db = DbWeight::get();
+			assert_eq!(remove_subject_index::<Test>(room_for(10)), db.reads(1));
+			assert_eq!(state(), root);
+		});
+	}
 }

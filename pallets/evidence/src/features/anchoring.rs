@@ -18,14 +18,14 @@ pub(crate) struct NewAnchor {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Anchor a single digest; returns the new anchor's id.
+	/// Anchor a single digest; returns the new anchor's id and the digest's sequence number.
 	pub(crate) fn do_anchor(
 		who: T::AccountId,
 		digest: Digest,
 		kind: EvidenceKind,
 		related_doid: Option<Oid>,
 		metadata_digest: Option<Digest>,
-	) -> Result<AnchorId, Error<T>> {
+	) -> Result<(AnchorId, u32), Error<T>> {
 		ensure!(!metadata_digest.is_some_and(|m| m.is_zero()), Error::<T>::InvalidMetadataDigest);
 		let new = NewAnchor { digest, kind, related_doid, metadata_digest, leaf_count: None };
 		let (id, subject, sequence) = Self::insert_anchor(who, new)?;
@@ -38,16 +38,17 @@ impl<T: Config> Pallet<T> {
 			related_doid,
 			metadata_digest,
 		});
-		Ok(id)
+		Ok((id, sequence))
 	}
 
-	/// Anchor the root of a Merkle batch of `leaf_count` digests; returns the new anchor's id.
+	/// Anchor the root of a Merkle batch of `leaf_count` digests; returns the new anchor's id and
+	/// the root's sequence number.
 	pub(crate) fn do_anchor_batch(
 		who: T::AccountId,
 		root: Digest,
 		leaf_count: u64,
 		kind: EvidenceKind,
-	) -> Result<AnchorId, Error<T>> {
+	) -> Result<(AnchorId, u32), Error<T>> {
 		ensure!(leaf_count > 0, Error::<T>::EmptyBatch);
 		ensure!(leaf_count <= MAX_BATCH_LEAVES, Error::<T>::TooManyLeaves);
 		let new = NewAnchor {
@@ -66,11 +67,12 @@ impl<T: Config> Pallet<T> {
 			subject,
 			sequence,
 		});
-		Ok(id)
+		Ok((id, sequence))
 	}
 
-	/// Check the signer and the digest, then store the record and its indexes. Returns the id,
-	/// the submitting subject and the digest's sequence number. Changes nothing on error.
+	/// Check the signer and the digest, then store the record and its digest index (and the
+	/// digest's counter from its second anchoring on). Returns the id, the submitting subject
+	/// and the digest's sequence number. Changes nothing on error.
 	fn insert_anchor(
 		who: T::AccountId,
 		new: NewAnchor,
@@ -79,13 +81,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(!new.digest.is_zero(), Error::<T>::InvalidDigest);
 		let id = NextAnchorId::<T>::get();
 		let next_id = id.checked_add(1).ok_or(Error::<T>::TooManyAnchors)?;
-		let sequence = DigestAnchorCount::<T>::get(new.digest);
+		let sequence = Self::anchor_count(&new.digest);
 		let next_sequence = sequence.checked_add(1).ok_or(Error::<T>::TooManyAnchors)?;
 
 		NextAnchorId::<T>::put(next_id);
-		DigestAnchorCount::<T>::insert(new.digest, next_sequence);
+		if sequence > 0 {
+			DigestAnchorCount::<T>::insert(new.digest, next_sequence);
+		}
 		DigestAnchors::<T>::insert(new.digest, sequence, id);
-		AnchorsBySubject::<T>::insert(subject, id, ());
 		let record = AnchorRecord {
 			digest: new.digest,
 			kind: new.kind,

@@ -20,9 +20,20 @@ impl<T: Config> Pallet<T> {
 		Anchors::<T>::get(id).map(|record| (id, record))
 	}
 
+	/// How many times `digest` was anchored: 0 without a first anchoring, 1 with only that
+	/// ([`DigestAnchorCount`] is written from the second anchoring on; entries of storage
+	/// version 1 may hold 1 as well).
+	pub fn anchor_count(digest: &Digest) -> u32 {
+		if DigestAnchors::<T>::contains_key(digest, 0) {
+			DigestAnchorCount::<T>::get(digest).max(1)
+		} else {
+			0
+		}
+	}
+
 	/// Every anchoring of `digest` in order (first anchoring first), at most `limit`.
 	pub fn anchors_of(digest: &Digest, limit: u32) -> Vec<(AnchorId, AnchorRecordOf<T>)> {
-		let count = DigestAnchorCount::<T>::get(digest).min(limit);
+		let count = Self::anchor_count(digest).min(limit);
 		(0..count)
 			.filter_map(|sequence| DigestAnchors::<T>::get(digest, sequence))
 			.filter_map(|id| Anchors::<T>::get(id).map(|record| (id, record)))
