@@ -195,7 +195,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		fn has_session_keys(account: &T::AccountId) -> bool {
 			<T as pallet_session::Config>::ValidatorIdOf::convert(account.clone())
-				.map(|id| pallet_session::NextKeys::<T>::contains_key(id))
+				.map(pallet_session::NextKeys::<T>::contains_key)
 				.unwrap_or(false)
 		}
 	}

@@ -148,8 +148,8 @@ impl<T: Config> Pallet<T> {
 	/// The bookkeeping of closing an open objection: party counters, deadline timers, status.
 	/// Does not touch [`OpenObjections`], [`AcceptedOpen`], the bond or the target.
 	pub(crate) fn close(id: ObjectionId, obj: &mut ObjectionOf<T>, status: ObjectionStatus) {
-		OpenAsParty::<T>::mutate_exists(obj.objector, |n| dec(n));
-		OpenAsParty::<T>::mutate_exists(obj.respondent, |n| dec(n));
+		OpenAsParty::<T>::mutate_exists(obj.objector, dec);
+		OpenAsParty::<T>::mutate_exists(obj.respondent, dec);
 		// A timer that fired or was never scheduled is refused, changing nothing.
 		let _ = T::Calendar::cancel(Self::timer_of(PHASE_RESPONSE, id));
 		let _ = T::Calendar::cancel(Self::timer_of(PHASE_ARBITRATION, id));
