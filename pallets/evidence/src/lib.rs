@@ -266,7 +266,6 @@ pub mod pallet {
 	/// The weight actually used by an anchoring with digest `sequence`: `first` for the first
 	/// anchoring of a digest (one write less), the declared worst case otherwise.
 	fn charged(sequence: u32, first: Weight) -> frame_support::dispatch::PostDispatchInfo {
-		let actual = if sequence == 0 { Some(first) } else { None };
-		frame_support::dispatch::PostDispatchInfo { actual_weight: actual, pays_fee: Pays::Yes }
+		(sequence == 0).then_some(first).into()
 	}
 }

@@ -38,18 +38,20 @@ pub mod v2 {
 	pub fn remove_subject_index<T: Config>(limit: Weight) -> Weight {
 		let db = T::DbWeight::get();
 		let check = db.reads(1);
-		if limit.any_lt(check) || Pallet::<T>::on_chain_storage_version() >= VERSION {
-			return if limit.any_lt(check) { Weight::zero() } else { check };
+		if limit.any_lt(check) {
+			return Weight::zero();
+		}
+		if Pallet::<T>::on_chain_storage_version() >= VERSION {
+			return check;
 		}
 		// The version write at the end and one read + write per removed key.
-		let fixed = check.saturating_add(db.writes(1));
+		let spare = limit.saturating_sub(check.saturating_add(db.writes(1)));
 		let per_key = db.reads_writes(1, 1);
-		let spare = limit.saturating_sub(fixed);
-		let keys = if per_key.ref_time() == 0 {
-			u32::MAX
-		} else {
-			(spare.ref_time() / per_key.ref_time()).min(u32::MAX as u64) as u32
-		};
+		let keys = spare
+			.ref_time()
+			.checked_div(per_key.ref_time())
+			.unwrap_or(u64::MAX)
+			.min(u32::MAX.into()) as u32;
 		if keys == 0 {
 			return check;
 		}
