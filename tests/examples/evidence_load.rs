@@ -218,44 +218,101 @@ fn idle_finality_lag(rpc: &Rpc, secs: u64) -> f64 {
 	lags.iter().sum::<f64>() / lags.len().max(1) as f64
 }
 
-/// Latencies (ms, sorted) of every included transaction from its acceptance by the pool and
-/// from its first submission attempt to finality: sender by sender, the nonce advance in each
-/// finalized block says which of its transactions that block holds.
+/// Latencies (ms, each sorted) of every included transaction: from its acceptance by the pool
+/// and from its first submission attempt to finality, and the two parts of the first — from
+/// acceptance to the timestamp (slot start) of the block that holds it, and from that timestamp
+/// to the block's finality being seen. Sender by sender, the nonce advance in each finalized
+/// block says which of its transactions that block holds.
+#[derive(Default)]
+struct Latencies {
+	from_accepted: Vec<u64>,
+	from_first_try: Vec<u64>,
+	/// Block timestamp minus acceptance (negative: accepted after its block's slot began).
+	to_block: Vec<i64>,
+	block_to_finality: Vec<u64>,
+	/// By the node a transaction was submitted to and the residue (mod 4) of the first slot
+	/// starting after its acceptance: (transactions, of which included in that slot's block).
+	first_slot: BTreeMap<(usize, u64), (usize, usize)>,
+}
+
 fn latencies(
 	rpc: &Rpc,
 	results: &[SenderResult],
-	blocks: std::ops::RangeInclusive<u32>,
+	rows: &[BlockRow],
 	clock: &FinalityClock,
-) -> (Vec<u64>, Vec<u64>) {
-	let hashes: Vec<(u32, H256)> = blocks.map(|n| (n, rpc.block_hash(n).expect("hash"))).collect();
-	let (mut from_accepted, mut from_first_try) = (Vec::new(), Vec::new());
-	for r in results {
+) -> Latencies {
+	let blocks: Vec<(&BlockRow, H256)> =
+		rows.iter().map(|r| (r, rpc.block_hash(r.number).expect("hash"))).collect();
+	let mut out = Latencies::default();
+	for (sender, r) in results.iter().enumerate() {
+		let node = sender % 4;
 		let mut done = r.start_nonce;
-		for (n, hash) in &hashes {
+		for (row, hash) in &blocks {
 			let nonce = nonce_at(rpc, &r.account, *hash);
-			let Some(finalized) = clock.seen.get(n) else { continue };
+			let Some(finalized) = clock.seen.get(&row.number) else { continue };
 			for k in done..nonce {
 				let index = (k - r.start_nonce) as usize;
 				if let (Some(accepted), Some(first)) =
 					(r.accepted_ms.get(index), r.first_try_ms.get(index))
 				{
-					from_accepted.push(finalized.saturating_sub(*accepted));
-					from_first_try.push(finalized.saturating_sub(*first));
+					out.from_accepted.push(finalized.saturating_sub(*accepted));
+					out.from_first_try.push(finalized.saturating_sub(*first));
+					out.to_block.push(row.timestamp as i64 - *accepted as i64);
+					let slot = doid_runtime::SLOT_DURATION;
+					let first_slot = accepted.div_ceil(slot);
+					let entry = out.first_slot.entry((node, first_slot % 4)).or_default();
+					entry.0 += 1;
+					entry.1 += usize::from(row.timestamp / slot == first_slot);
+					out.block_to_finality.push(finalized.saturating_sub(row.timestamp));
 				}
 			}
 			done = done.max(nonce);
 		}
 	}
-	from_accepted.sort_unstable();
-	from_first_try.sort_unstable();
-	(from_accepted, from_first_try)
+	out.from_accepted.sort_unstable();
+	out.from_first_try.sort_unstable();
+	out.to_block.sort_unstable();
+	out.block_to_finality.sort_unstable();
+	out
+}
+
+/// The share of transactions that waited 0, 1, 2 … whole slots from acceptance to the slot
+/// start of their block (`to_block` sorted; a negative wait counts as 0 slots).
+fn slots_waited(to_block: &[i64], slot_ms: i64) -> String {
+	let mut counts = BTreeMap::<i64, usize>::new();
+	for wait in to_block {
+		*counts.entry(wait.max(&0) / slot_ms).or_default() += 1;
+	}
+	let total = to_block.len().max(1) as f64;
+	counts
+		.iter()
+		.map(|(slots, n)| format!("{slots}: {:.2} %", *n as f64 * 100.0 / total))
+		.collect::<Vec<_>>()
+		.join(", ")
+}
+
+/// A duration in milliseconds, signed or not.
+trait Millis {
+	fn seconds(self) -> f64;
+}
+
+impl Millis for u64 {
+	fn seconds(self) -> f64 {
+		self as f64 / 1000.0
+	}
+}
+
+impl Millis for i64 {
+	fn seconds(self) -> f64 {
+		self as f64 / 1000.0
+	}
 }
 
 /// `p50 …, p99 …, max …` of sorted latencies in ms, as seconds.
-fn percentiles(sorted: &[u64]) -> String {
+fn percentiles<T: Copy + Millis>(sorted: &[T]) -> String {
 	let at = |p: f64| {
 		let index = ((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1));
-		sorted.get(index).copied().unwrap_or(0) as f64 / 1000.0
+		sorted.get(index).map_or(0.0, |ms| ms.seconds())
 	};
 	format!("p50 {:.1} s, p99 {:.1} s, max {:.1} s", at(0.50), at(0.99), at(1.0))
 }
@@ -744,11 +801,15 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		.unwrap_or(0);
 	println!();
 	println!(
-		"block   time(s)  extrinsics   bytes  anchors  failed  weight normal / mandatory (ms)"
+		"block   time(s)  final(s)  extrinsics   bytes  anchors  failed  weight normal / mandatory (ms)"
 	);
 	for r in &rows {
+		let lag = clock
+			.seen
+			.get(&r.number)
+			.map_or(f64::NAN, |seen| (*seen as f64 - r.timestamp as f64) / 1000.0);
 		println!(
-			"#{:<6} {:7.1}  {:10}  {:7}  {:7}  {:6}  {:8.1} / {:.1}",
+			"#{:<6} {:7.1}  {lag:8.1}  {:10}  {:7}  {:7}  {:6}  {:8.1} / {:.1}",
 			r.number,
 			(r.timestamp as f64 - t0 as f64) / 1000.0,
 			r.extrinsics,
@@ -809,18 +870,41 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		);
 	}
 	println!("max anchors in a block         {max_block}");
-	let (lat, lat_first_try) = latencies(&rpc, &results, b0 + 1..=fin, &clock);
+	let lat = latencies(&rpc, &results, &rows, &clock);
 	let target = 3.0 * slot_s * 1000.0 + idle_lag;
 	println!(
 		"submit-to-finalized latency    {} over {} transactions   [target p99 <= 3 slots + idle lag = {:.1} s]",
-		percentiles(&lat),
-		lat.len(),
+		percentiles(&lat.from_accepted),
+		lat.from_accepted.len(),
 		target / 1000.0
 	);
 	println!(
 		"  from the first attempt       {} (includes waiting after refusals)",
-		percentiles(&lat_first_try)
+		percentiles(&lat.from_first_try)
 	);
+	println!(
+		"  acceptance to block slot     {} (negative: accepted after the slot began)",
+		percentiles(&lat.to_block)
+	);
+	println!(
+		"  block slot to finality seen  {} (idle: mean {:.1} s)",
+		percentiles(&lat.block_to_finality),
+		idle_lag / 1000.0
+	);
+	println!(
+		"  whole slots waited           {}",
+		slots_waited(&lat.to_block, doid_runtime::SLOT_DURATION as i64)
+	);
+	println!("  included in the first slot after acceptance, by node submitted to x slot mod 4:");
+	for (i, node) in nodes.iter().enumerate() {
+		let shares: Vec<String> = (0..4)
+			.map(|residue| {
+				let (all, first) = lat.first_slot.get(&(i, residue)).copied().unwrap_or_default();
+				format!("{:5.1} %", first as f64 * 100.0 / all.max(1) as f64)
+			})
+			.collect();
+		println!("    {:8} {}", node.spec.name, shares.join("  "));
+	}
 	println!("machine at window end          {} (4 of them ours)", machine_at_t1);
 	println!("finality at window end         best #{best_at_t1}, finalized #{finalized_at_t1}");
 	let cpu = (busy1 - busy0) as f64 / (total1 - total0).max(1) as f64;

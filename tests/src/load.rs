@@ -225,14 +225,15 @@ pub fn start_local_chain(extra: &[String]) -> (Vec<Node>, [u16; 4]) {
 	(nodes, metrics)
 }
 
-/// How long each validator took to verify and import the blocks it received, and to build the
-/// blocks it authored, from the nodes' Prometheus histograms (bucket bounds, so "≤").
+/// How long each validator took to verify and import the blocks it received, to build the
+/// blocks it authored and to maintain its pool (new blocks, finality), from the nodes'
+/// Prometheus histograms (bucket bounds, so "≤").
 pub fn report_block_times(nodes: &[Node], metrics: &[u16]) {
 	println!();
 	println!("block times per validator (Prometheus histograms; p99 and max are bucket bounds)");
-	let show = |h: Option<Histogram>| match h {
+	let show = |h: Option<Histogram>, what: &str| match h {
 		Some(h) if h.count > 0 => format!(
-			"{} blocks, mean {:.0} ms, p99 <= {:.0} ms, max <= {:.0} ms",
+			"{} {what}, mean {:.0} ms, p99 <= {:.0} ms, max <= {:.0} ms",
 			h.count,
 			h.mean() * 1e3,
 			h.quantile_bound(0.99) * 1e3,
@@ -243,7 +244,15 @@ pub fn report_block_times(nodes: &[Node], metrics: &[u16]) {
 	for (node, port) in nodes.iter().zip(metrics) {
 		let import = prometheus_histogram(*port, "substrate_block_verification_and_import_time");
 		let built = prometheus_histogram(*port, "substrate_proposer_block_constructed");
-		println!("  {:8} import: {}; authored: {}", node.spec.name, show(import), show(built));
+		let maintained =
+			prometheus_histogram(*port, "substrate_sub_txpool_maintain_duration_seconds");
+		println!(
+			"  {:8} import: {}; authored: {}",
+			node.spec.name,
+			show(import, "blocks"),
+			show(built, "blocks")
+		);
+		println!("  {:8} pool maintenance (submissions wait): {}", "", show(maintained, "events"));
 	}
 }
 
