@@ -230,22 +230,25 @@ struct Latencies {
 	/// Block timestamp minus acceptance (negative: accepted after its block's slot began).
 	to_block: Vec<i64>,
 	block_to_finality: Vec<u64>,
-	/// By the node a transaction was submitted to and the residue (mod 4) of the first slot
-	/// starting after its acceptance: (transactions, of which included in that slot's block).
+	/// By the node a transaction was submitted to and the residue (mod the number of nodes, who
+	/// authors it) of the first slot starting after its acceptance: (transactions, of which
+	/// included in that slot's block).
 	first_slot: BTreeMap<(usize, u64), (usize, usize)>,
 }
 
 fn latencies(
 	rpc: &Rpc,
-	results: &[SenderResult],
+	(results, nodes): (&[SenderResult], usize),
 	rows: &[BlockRow],
 	clock: &FinalityClock,
 ) -> Latencies {
 	let blocks: Vec<(&BlockRow, H256)> =
 		rows.iter().map(|r| (r, rpc.block_hash(r.number).expect("hash"))).collect();
+	let slot = doid_runtime::SLOT_DURATION;
 	let mut out = Latencies::default();
 	for (sender, r) in results.iter().enumerate() {
-		let node = sender % 4;
+		// As the submitters are spread (`load`); the validators author in turn.
+		let node = sender % nodes;
 		let mut done = r.start_nonce;
 		for (row, hash) in &blocks {
 			let nonce = nonce_at(rpc, &r.account, *hash);
@@ -258,9 +261,9 @@ fn latencies(
 					out.from_accepted.push(finalized.saturating_sub(*accepted));
 					out.from_first_try.push(finalized.saturating_sub(*first));
 					out.to_block.push(row.timestamp as i64 - *accepted as i64);
-					let slot = doid_runtime::SLOT_DURATION;
 					let first_slot = accepted.div_ceil(slot);
-					let entry = out.first_slot.entry((node, first_slot % 4)).or_default();
+					let entry =
+						out.first_slot.entry((node, first_slot % nodes as u64)).or_default();
 					entry.0 += 1;
 					entry.1 += usize::from(row.timestamp / slot == first_slot);
 					out.block_to_finality.push(finalized.saturating_sub(row.timestamp));
@@ -291,28 +294,11 @@ fn slots_waited(to_block: &[i64], slot_ms: i64) -> String {
 		.join(", ")
 }
 
-/// A duration in milliseconds, signed or not.
-trait Millis {
-	fn seconds(self) -> f64;
-}
-
-impl Millis for u64 {
-	fn seconds(self) -> f64 {
-		self as f64 / 1000.0
-	}
-}
-
-impl Millis for i64 {
-	fn seconds(self) -> f64 {
-		self as f64 / 1000.0
-	}
-}
-
 /// `p50 …, p99 …, max …` of sorted latencies in ms, as seconds.
-fn percentiles<T: Copy + Millis>(sorted: &[T]) -> String {
+fn percentiles<T: Copy + Into<i128>>(sorted: &[T]) -> String {
 	let at = |p: f64| {
 		let index = ((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1));
-		sorted.get(index).map_or(0.0, |ms| ms.seconds())
+		sorted.get(index).map_or(0.0, |ms| (*ms).into() as f64 / 1000.0)
 	};
 	format!("p50 {:.1} s, p99 {:.1} s, max {:.1} s", at(0.50), at(0.99), at(1.0))
 }
@@ -870,7 +856,7 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		);
 	}
 	println!("max anchors in a block         {max_block}");
-	let lat = latencies(&rpc, &results, &rows, &clock);
+	let lat = latencies(&rpc, (&results, nodes.len()), &rows, &clock);
 	let target = 3.0 * slot_s * 1000.0 + idle_lag;
 	println!(
 		"submit-to-finalized latency    {} over {} transactions   [target p99 <= 3 slots + idle lag = {:.1} s]",
@@ -895,9 +881,12 @@ fn load(nodes: &[Node], pairs: &[sr25519::Pair], cfg: &Config) {
 		"  whole slots waited           {}",
 		slots_waited(&lat.to_block, doid_runtime::SLOT_DURATION as i64)
 	);
-	println!("  included in the first slot after acceptance, by node submitted to x slot mod 4:");
+	println!(
+		"  included in the first slot after acceptance, by node submitted to x slot mod {}:",
+		nodes.len()
+	);
 	for (i, node) in nodes.iter().enumerate() {
-		let shares: Vec<String> = (0..4)
+		let shares: Vec<String> = (0..nodes.len() as u64)
 			.map(|residue| {
 				let (all, first) = lat.first_slot.get(&(i, residue)).copied().unwrap_or_default();
 				format!("{:5.1} %", first as f64 * 100.0 / all.max(1) as f64)
